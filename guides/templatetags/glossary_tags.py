@@ -1,0 +1,27 @@
+"""The `{% glossary_links %}` block: links glossary terms in the enclosed rendered text."""
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from guides.glossary import link_glossary_terms
+
+register = template.Library()
+
+
+class GlossaryLinksNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        html = self.nodelist.render(context)
+        page = context.get("page")
+        if page is None or getattr(page, "locale", None) is None:
+            return html
+        return mark_safe(link_glossary_terms(html, page.locale))
+
+
+@register.tag
+def glossary_links(parser, token):
+    nodelist = parser.parse(("endglossary_links",))
+    parser.delete_first_token()
+    return GlossaryLinksNode(nodelist)

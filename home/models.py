@@ -1,0 +1,92 @@
+"""The home page of each language and the mission statement."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from guides.models import GlossaryPage, Level, PathPage
+from news.models import NewsIndexPage, NewsPage
+from portal.blocks import BodyBlock
+from portal.pages import localize_pages
+
+LATEST_NEWS_COUNT = 3
+
+
+class HomePage(Page):
+    """The home page of one language: a welcome, the three paths, highlighted guides and news."""
+
+    lead = models.TextField(
+        help_text=_("Two or three sentences: what this portal is for and how to start.")
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("lead"),
+        InlinePanel("featured_guides", label=_("Highlighted guides"), max_num=6),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("lead")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "guides.PathPage",
+        "guides.GlossaryPage",
+        "home.MissionPage",
+        "news.NewsIndexPage",
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        children = self.get_children().live().specific().order_by("path")
+        context["paths"] = sorted(
+            (child for child in children if isinstance(child, PathPage)),
+            key=lambda path: Level.values.index(path.level),
+        )
+        context["mission"] = next((c for c in children if isinstance(c, MissionPage)), None)
+        context["glossary"] = next((c for c in children if isinstance(c, GlossaryPage)), None)
+        news_index = next((c for c in children if isinstance(c, NewsIndexPage)), None)
+        context["news_index"] = news_index
+        context["latest_news"] = (
+            NewsPage.objects.live().child_of(news_index).order_by("-date", "-pk")[:LATEST_NEWS_COUNT]
+            if news_index
+            else []
+        )
+        featured = [link.guide for link in self.featured_guides.select_related("guide")]
+        context["featured_guides"] = localize_pages(
+            [page for page in featured if page is not None], self.locale
+        )
+        return context
+
+
+class HomePageFeaturedGuide(Orderable):
+    """A guide highlighted on the home page."""
+
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_guides")
+    guide = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("guide", page_type="guides.GuidePage")]
+
+
+class MissionPage(Page):
+    """The mission statement: who we are, what we defend, where we want to be in ten years."""
+
+    lead = models.TextField(help_text=_("The mission in one or two sentences."))
+    body = StreamField(BodyBlock())
+
+    content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("lead", boost=2),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("mission statement")

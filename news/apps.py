@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NewsConfig(AppConfig):
+    """News about the cooperative's life, with tags and feeds per language."""
+
+    name = "news"
+    verbose_name = _("News")
+    default_auto_field = "django.db.models.BigAutoField"

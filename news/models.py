@@ -1,0 +1,181 @@
+"""News about the cooperative's life: a listing per language, items, tags and feeds."""
+
+import datetime
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from portal.blocks import BodyBlock
+
+from .forms import NewsPageForm
+
+NEWS_PER_PAGE = 10
+
+
+class NewsTag(TranslatableMixin, models.Model):
+    """A theme news items are filed under (tools, events, cooperative life), in each language."""
+
+    name = models.CharField(max_length=60)
+    slug = models.SlugField(max_length=60, help_text=_("Used in the address of the filtered list."))
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("news tag")
+        verbose_name_plural = _("news tags")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="unique_news_tag_slug_per_locale")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class NewsIndexPage(RoutablePageMixin, Page):
+    """The news listing of one language, newest first, with a tag filter and RSS/Atom feeds."""
+
+    intro = models.TextField(blank=True, help_text=_("One sentence shown at the top."))
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def news_items(self):
+        return NewsPage.objects.live().child_of(self).order_by("-date", "-pk")
+
+    def tags_in_use(self):
+        return NewsTag.objects.filter(
+            locale=self.locale,
+            translation_key__in=NewsTag.objects.filter(news_pages__in=self.news_items()).values(
+                "translation_key"
+            ),
+        ).order_by("name")
+
+    @path("")
+    def news_list(self, request):
+        items = self.news_items()
+        active_tag = None
+        if tag_slug := request.GET.get("tag"):
+            active_tag = NewsTag.objects.filter(locale=self.locale, slug=tag_slug).first()
+            if active_tag is None:
+                raise Http404("Unknown tag")
+            # Translated news may still carry the source language's tags: match across languages.
+            items = items.filter(tags__translation_key=active_tag.translation_key).distinct()
+        paginator = Paginator(items, NEWS_PER_PAGE)
+        page_number = request.GET.get("page", "1")
+        if not page_number.isdigit() or not 1 <= int(page_number) <= paginator.num_pages:
+            raise Http404("No such page")
+        news_page = paginator.page(int(page_number))
+        return self.render(
+            request,
+            context_overrides={
+                "news_page": news_page,
+                "news_list": attach_localized_tags(news_page.object_list, self.locale),
+                "tags": self.tags_in_use(),
+                "active_tag": active_tag,
+            },
+        )
+
+    @path("rss/", name="rss")
+    def rss_feed(self, request):
+        from .feeds import NewsRssFeed
+
+        return NewsRssFeed(self)(request)
+
+    @path("atom/", name="atom")
+    def atom_feed(self, request):
+        from .feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self)(request)
+
+
+class NewsPage(Page):
+    """A news item: date, author, tags, a short summary and the full text."""
+
+    date = models.DateField(default=datetime.date.today, help_text=_("The date shown to readers."))
+    author = models.CharField(max_length=100, help_text=_("A person or a team."))
+    tags = ParentalManyToManyField(NewsTag, blank=True, related_name="news_pages")
+    summary = models.TextField(
+        max_length=300, help_text=_("One or two sentences, shown in listings and feeds.")
+    )
+    body = StreamField(BodyBlock())
+
+    content_panels = Page.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("author"),
+        FieldPanel("tags"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    # wagtail-localize leaves many-to-many fields out; keep translations' tags in step on sync.
+    override_translatable_fields = [SynchronizedField("tags")]
+
+    base_form_class = NewsPageForm
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news item")
+
+    def clean(self):
+        super().clean()
+        # A translation starts with the source's tags; swap each for its own language's version
+        # (when there is one) so editors of every language see and keep the right tags.
+        tags = list(self.tags.all())
+        translated = {
+            tag.translation_key: tag
+            for tag in NewsTag.objects.filter(
+                locale_id=self.locale_id, translation_key__in=[tag.translation_key for tag in tags]
+            )
+        }
+        self.tags = [translated.get(tag.translation_key, tag) for tag in tags]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["localized_tags"] = attach_localized_tags([self], self.locale)[0].localized_tags
+        return context
+
+
+def attach_localized_tags(news_items, locale):
+    """Give each news item a `localized_tags` list in `locale`, with two queries in all."""
+    news_items = list(news_items)
+    links = NewsPage.tags.through.objects.filter(
+        newspage__in=[item.pk for item in news_items]
+    ).select_related("newstag")
+    keys_by_page = {}
+    for link in links:
+        keys_by_page.setdefault(link.newspage_id, []).append(link.newstag.translation_key)
+    tags_by_key = {
+        tag.translation_key: tag
+        for tag in NewsTag.objects.filter(
+            locale=locale,
+            translation_key__in=[key for keys in keys_by_page.values() for key in keys],
+        )
+    }
+    for item in news_items:
+        item.localized_tags = sorted(
+            (tags_by_key[key] for key in keys_by_page.get(item.pk, []) if key in tags_by_key),
+            key=lambda tag: tag.name,
+        )
+    return news_items

@@ -1,0 +1,16 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import NewsTag
+
+
+class NewsTagViewSet(SnippetViewSet):
+    model = NewsTag
+    icon = "tag"
+    menu_label = _("News tags")
+    list_display = ["name", "slug"]
+    list_filter = ["locale"]
+
+
+register_snippet(NewsTagViewSet)

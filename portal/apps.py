@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class PortalConfig(AppConfig):
+    """The site as a whole: settings, shared blocks, base templates and site-wide helpers."""
+
+    name = "portal"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,44 @@
+"""Template tags for the site chrome: navigation, breadcrumbs, language switcher, hreflang."""
+
+from django import template
+
+from portal.i18n import current_home, language_versions
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """Each language's version of the page being shown."""
+    request = context.get("request")
+    if request is None:
+        return []
+    return language_versions(
+        request, context.get("page"), homes_only=bool(context.get("is_error_page"))
+    )
+
+
+@register.simple_tag(takes_context=True)
+def home_page(context):
+    request = context.get("request")
+    return current_home(request) if request is not None else None
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The sections listed under the home page of the reader's language, in tree order."""
+    request = context.get("request")
+    home = current_home(request) if request is not None else None
+    if home is None:
+        return []
+    if not hasattr(request, "_main_menu"):
+        request._main_menu = list(home.get_children().live().in_menu().order_by("path"))
+    return request._main_menu
+
+
+@register.simple_tag
+def breadcrumb_trail(page):
+    """The pages from the language's home down to the parent of `page`."""
+    if page is None or page.depth <= 2:
+        return []
+    return list(page.get_ancestors().filter(depth__gte=2).order_by("depth"))

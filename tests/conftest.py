@@ -1,0 +1,31 @@
+"""Every test runs against the database with the full demo site loaded once per session.
+
+The demo site is real content in three languages made through wagtail-localize, so tests assert
+behaviour on what members will actually see. Each test runs in a transaction rolled back after it.
+"""
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Locale
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))
+
+
+@pytest.fixture
+def locales(db):
+    return {locale.language_code: locale for locale in Locale.objects.all()}
+
+
+@pytest.fixture
+def admin_user(django_user_model, db):
+    return django_user_model.objects.create_superuser("editor-admin", "", "a-long-test-password")
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    client.force_login(admin_user)
+    return client

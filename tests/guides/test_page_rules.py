@@ -1,0 +1,87 @@
+"""What can go under what, checked on the models and through the admin's page editor."""
+
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from guides.models import GlossaryPage, GuidePage, PathPage, TopicPage
+from home.models import HomePage, MissionPage
+from news.models import NewsIndexPage, NewsPage
+from tests.pages import demo_page
+
+
+class PageCreationRulesTests(WagtailPageTestCase):
+    def test_home_page_sits_at_the_root_and_holds_the_sections(self):
+        self.assertAllowedParentPageTypes(HomePage, {Page})
+        self.assertAllowedSubpageTypes(
+            HomePage, {PathPage, GlossaryPage, MissionPage, NewsIndexPage}
+        )
+
+    def test_guides_live_in_a_path_or_a_topic_and_hold_nothing(self):
+        self.assertAllowedParentPageTypes(GuidePage, {PathPage, TopicPage})
+        self.assertAllowedSubpageTypes(GuidePage, set())
+        self.assertAllowedSubpageTypes(PathPage, {TopicPage, GuidePage})
+        self.assertAllowedSubpageTypes(TopicPage, {GuidePage})
+        self.assertCanNotCreateAt(HomePage, GuidePage)
+        self.assertCanNotCreateAt(TopicPage, TopicPage)
+
+    def test_news_lives_only_in_the_news_index(self):
+        self.assertAllowedParentPageTypes(NewsPage, {NewsIndexPage})
+        self.assertCanNotCreateAt(PathPage, NewsPage)
+
+
+class GuideEditingTests(WagtailPageTestCase):
+    def setUp(self):
+        self.user = self.login()
+
+    def test_an_editor_creates_a_guide_under_a_path_through_the_admin(self):
+        path = demo_page("path", "basic", "fr")
+        data = nested_form_data(
+            {
+                "title": "Changer vos coordonnées bancaires",
+                "slug": "coordonnees-bancaires",
+                "summary": "Comment nous donner votre nouveau numéro de compte.",
+                "before_you_start": streamfield([("item", "Votre nouveau numéro IBAN")]),
+                "steps": streamfield(
+                    [("step", {"title": "Ouvrez votre espace membre",
+                               "body": rich_text("<p>Allez dans Mon profil.</p>"), "tip": ""})]
+                ),
+                "video": streamfield([]),
+                "downloads": streamfield([]),
+                "related_guides": inline_formset([]),
+                "action-publish": "publish",
+            }
+        )
+        self.assertCanCreate(path, GuidePage, data)
+
+        guide = GuidePage.objects.get(slug="coordonnees-bancaires")
+        assert guide.live
+        assert guide.get_parent().pk == path.pk
+        response = self.client.get(guide.url)
+        self.assertContains(response, "Ouvrez votre espace membre")
+
+    def test_a_guide_without_steps_is_refused_with_a_message(self):
+        path = demo_page("path", "basic", "fr")
+        data = nested_form_data(
+            {
+                "title": "Guide vide",
+                "slug": "guide-vide",
+                "summary": "Rien.",
+                "before_you_start": streamfield([]),
+                "steps": streamfield([]),
+                "video": streamfield([]),
+                "downloads": streamfield([]),
+                "related_guides": inline_formset([]),
+            }
+        )
+        url = f"/admin/pages/add/guides/guidepage/{path.pk}/"
+        response = self.client.post(url, data)
+
+        assert response.status_code == 200
+        assert not GuidePage.objects.filter(slug="guide-vide").exists()
+
+    def test_every_demo_page_opens_in_the_editor(self):
+        for kind, key in [("page", "home"), ("path", "expert"), ("topic", "creative-work"),
+                          ("guide", "hiring"), ("mission", "mission"), ("glossary", "glossary"),
+                          ("news-index", "news"), ("news", "new-portal")]:
+            self.assertPageIsEditable(demo_page(kind, key, "nl"))

@@ -1,0 +1,58 @@
+"""Unknown addresses and bad input get a clear page in the reader's language, never a 500."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.pages import demo_page
+
+from django.utils import translation
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["fr", "nl", "en"])
+def test_unknown_page_gives_a_404_in_the_language_of_the_url(client, language):
+    response = client.get(f"/{language}/this/does-not-exist/")
+
+    assert response.status_code == 404
+    html = BeautifulSoup(response.content, "html.parser")
+    assert html.html["lang"] == language
+    with translation.override(language):
+        expected_title = translation.gettext("We can't find this page")
+    assert html.find("h1").get_text(strip=True) == expected_title
+    if language != "en":
+        assert expected_title != "We can't find this page"
+    switcher = html.find("nav", class_="language-switcher")
+    assert {a["href"] for a in switcher.find_all("a")} == {
+        f"/{code}/" for code in {"fr", "nl", "en"} - {language}
+    }
+
+
+@pytest.mark.django_db
+def test_address_without_language_is_redirected_then_not_found(client):
+    response = client.get("/no-such-page/", follow=True)
+
+    assert response.redirect_chain[0][0] == "/fr/no-such-page/"
+    assert response.status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query", ["?tag=no-such-tag", "?page=999", "?page=abc", "?page=-1"]
+)
+def test_bad_news_listing_parameters_give_404(client, query):
+    news_index = demo_page("news-index", "news", "en")
+
+    assert client.get(news_index.url + query).status_code == 404
+
+
+@pytest.mark.django_db
+def test_search_rejects_an_overlong_query_with_a_message(client):
+    response = client.get("/en/search/", {"q": "x" * 201})
+
+    assert response.status_code == 400
+    assert b"Your search is too long" in response.content
+
+
+@pytest.mark.django_db
+def test_search_with_a_bad_page_number_gives_404(client):
+    assert client.get("/fr/search/", {"q": "facture", "page": "9999"}).status_code == 404
