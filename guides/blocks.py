@@ -38,9 +38,7 @@ class VideoBlock(blocks.StructBlock):
     url = blocks.URLBlock(
         help_text=_("The address of the video on YouTube or Vimeo."),
     )
-    duration = blocks.CharBlock(
-        required=False, max_length=20, help_text=_("For example '3 min'.")
-    )
+    duration = blocks.CharBlock(required=False, max_length=20, help_text=_("For example '3 min'."))
     transcript = ParagraphBlock(
         help_text=_("Everything the video says, for people who can't watch or hear it.")
     )

@@ -15,8 +15,25 @@ from .models import GlossaryPage, GlossaryTerm
 
 VERSION_CACHE_KEY = "glossary-index-version"
 # Text inside these elements is never marked: links must not nest, headings stay clean.
-SKIPPED_ELEMENTS = {"a", "abbr", "dfn", "button", "code", "pre", "script", "style", "textarea",
-                    "h1", "h2", "h3", "h4", "h5", "h6", "label", "summary"}
+SKIPPED_ELEMENTS = {
+    "a",
+    "abbr",
+    "dfn",
+    "button",
+    "code",
+    "pre",
+    "script",
+    "style",
+    "textarea",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "label",
+    "summary",
+}
 TAG = re.compile(r"(<[^>]*>)")
 TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
 APOSTROPHE = "(?:'|\u2019|&#x27;|&#39;)"
@@ -94,15 +111,23 @@ def glossary_index(locale):
 
 
 def normalise_match(text):
-    return re.sub(r"\s+", " ", text).replace("&#x27;", "'").replace("&#39;", "'").replace("\u2019", "'")
+    return (
+        re.sub(r"\s+", " ", text)
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("\u2019", "'")
+    )
 
 
-def link_glossary_terms(html, locale):
-    """Return `html` with the first occurrence of each glossary term linked to its definition."""
+def link_glossary_terms(html, locale, linked_terms=None):
+    """Return `html` with the first occurrence of each glossary term linked to its definition.
+
+    Pass the same `linked_terms` set for every part of one page, so a term is linked only once.
+    """
     index = glossary_index(locale)
     if index.pattern is None:
         return html
-    linked_terms = set()
+    linked_terms = set() if linked_terms is None else linked_terms
     skip_depth = 0
     parts = TAG.split(html)
     for position, part in enumerate(parts):

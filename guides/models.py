@@ -34,9 +34,7 @@ class PathPage(Page):
             "information. Expert: developed activities (copyright, hiring, investments)."
         ),
     )
-    tagline = models.CharField(
-        max_length=160, help_text=_("One line saying who this path is for.")
-    )
+    tagline = models.CharField(max_length=160, help_text=_("One line saying who this path is for."))
     intro = models.TextField(blank=True, help_text=_("Two or three sentences shown at the top."))
 
     content_panels = Page.content_panels + [
@@ -171,9 +169,7 @@ class GuideRelatedGuide(Orderable):
     """A link from a guide to another guide members often need next."""
 
     page = ParentalKey(GuidePage, on_delete=models.CASCADE, related_name="related_guides")
-    guide = models.ForeignKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+"
-    )
+    guide = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
 
     panels = [PageChooserPanel("guide", page_type="guides.GuidePage")]
 
@@ -206,7 +202,9 @@ class GlossaryTerm(TranslatableMixin, models.Model):
         verbose_name_plural = _("glossary terms")
         ordering = ["term"]
         constraints = [
-            models.UniqueConstraint(fields=["locale", "term"], name="unique_glossary_term_per_locale")
+            models.UniqueConstraint(
+                fields=["locale", "term"], name="unique_glossary_term_per_locale"
+            )
         ]
 
     def __str__(self):
@@ -254,4 +252,3 @@ class GlossaryPage(Page):
             (letter, letter in groups) for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
         ]
         return context
-

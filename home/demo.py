@@ -13,7 +13,14 @@ from pathlib import Path
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
-from guides.models import GlossaryPage, GlossaryTerm, GuidePage, GuideRelatedGuide, PathPage, TopicPage
+from guides.models import (
+    GlossaryPage,
+    GlossaryTerm,
+    GuidePage,
+    GuideRelatedGuide,
+    PathPage,
+    TopicPage,
+)
 from news.models import NewsIndexPage, NewsPage, NewsTag
 
 from .demo_translation import translate_with_parallel_text
@@ -107,8 +114,10 @@ def translatable_text(values):
 class DemoSiteBuilder:
     def __init__(self, log=print):
         self.log = log
-        self.locales = {code: Locale.objects.get_or_create(language_code=code)[0]
-                        for code in [SOURCE_LANGUAGE, *TARGET_LANGUAGES]}
+        self.locales = {
+            code: Locale.objects.get_or_create(language_code=code)[0]
+            for code in [SOURCE_LANGUAGE, *TARGET_LANGUAGES]
+        }
         self.source_locale = self.locales[SOURCE_LANGUAGE]
         # (French object, {language: values}) for every object that may need translating.
         self.translatables = []
@@ -129,17 +138,21 @@ class DemoSiteBuilder:
 
         for term in glossary_text["terms"]:
             self.snippet(GlossaryTerm, "term", term, term_values)
-        tags = {tag["key"]: self.snippet(NewsTag, "tag", tag, tag_values) for tag in news_text["tags"]}
+        tags = {
+            tag["key"]: self.snippet(NewsTag, "tag", tag, tag_values) for tag in news_text["tags"]
+        }
 
         home = self.home(site_text["home"])
         guides = {}
         for path_text in paths_text:
             guides.update(self.path(home, path_text))
         self.page(home, MissionPage, "mission", "mission", site_text["mission"], mission_values)
-        self.page(home, GlossaryPage, "glossary", "glossary", site_text["glossary"],
-                  intro_page_values)
-        news_index = self.page(home, NewsIndexPage, "news-index", "news", site_text["news"],
-                               intro_page_values)
+        self.page(
+            home, GlossaryPage, "glossary", "glossary", site_text["glossary"], intro_page_values
+        )
+        news_index = self.page(
+            home, NewsIndexPage, "news-index", "news", site_text["news"], intro_page_values
+        )
         for item in news_text["items"]:
             self.news_item(news_index, item, tags)
 
@@ -150,8 +163,9 @@ class DemoSiteBuilder:
         key = demo_key(kind, item["key"])
         instance = model.objects.filter(translation_key=key, locale=self.source_locale).first()
         if instance is None:
-            instance = model(translation_key=key, locale=self.source_locale,
-                             **to_values(item[SOURCE_LANGUAGE]))
+            instance = model(
+                translation_key=key, locale=self.source_locale, **to_values(item[SOURCE_LANGUAGE])
+            )
             instance.save()
             self.created += 1
         self.remember(instance, item, to_values)
@@ -167,15 +181,23 @@ class DemoSiteBuilder:
                 content_type__model="page", content_type__app_label="wagtailcore"
             ):
                 welcome.delete()
-            home = HomePage(translation_key=key, locale=self.source_locale,
-                            **home_values(item[SOURCE_LANGUAGE], SOURCE_LANGUAGE))
+            home = HomePage(
+                translation_key=key,
+                locale=self.source_locale,
+                **home_values(item[SOURCE_LANGUAGE], SOURCE_LANGUAGE),
+            )
             root.add_child(instance=home)
             home.save_revision().publish()
             self.created += 1
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                                site_name="Smart")
+            Site.objects.create(
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
+                site_name="Smart",
+            )
         elif site.root_page_id != home.pk:
             site.root_page = home
             site.save()
@@ -184,12 +206,17 @@ class DemoSiteBuilder:
 
     def page(self, parent, model, kind, key, item, to_values, **fields):
         translation_key = demo_key(kind, key)
-        page = model.objects.filter(translation_key=translation_key,
-                                    locale=self.source_locale).first()
+        page = model.objects.filter(
+            translation_key=translation_key, locale=self.source_locale
+        ).first()
         if page is None:
-            page = model(translation_key=translation_key, locale=self.source_locale,
-                         show_in_menus=parent.depth == 2,
-                         **to_values(item[SOURCE_LANGUAGE]), **fields)
+            page = model(
+                translation_key=translation_key,
+                locale=self.source_locale,
+                show_in_menus=parent.depth == 2,
+                **to_values(item[SOURCE_LANGUAGE]),
+                **fields,
+            )
             parent.add_child(instance=page)
             page.save_revision().publish()
             page.demo_created = True
@@ -201,22 +228,40 @@ class DemoSiteBuilder:
         level = path_text["path"]["level"]
         path = self.page(home, PathPage, "path", level, path_text["path"], path_values, level=level)
         topics = {
-            topic["key"]: self.page(path, TopicPage, "topic", topic["key"], topic, path_values
-                                    if "tagline" in topic[SOURCE_LANGUAGE] else intro_page_values)
+            topic["key"]: self.page(
+                path,
+                TopicPage,
+                "topic",
+                topic["key"],
+                topic,
+                path_values if "tagline" in topic[SOURCE_LANGUAGE] else intro_page_values,
+            )
             for topic in path_text.get("topics", [])
         }
         guides = {}
         for guide in path_text["guides"]:
             parent = topics[guide["topic"]] if guide.get("topic") else path
             guides[guide["key"]] = self.page(
-                parent, GuidePage, "guide", guide["key"], guide, guide_values,
+                parent,
+                GuidePage,
+                "guide",
+                guide["key"],
+                guide,
+                guide_values,
                 last_reviewed=datetime.date.fromisoformat(guide["last_reviewed"]),
             )
         return guides
 
     def news_item(self, news_index, item, tags):
-        page = self.page(news_index, NewsPage, "news", item["key"], item, news_values,
-                         date=datetime.date.fromisoformat(item["date"]))
+        page = self.page(
+            news_index,
+            NewsPage,
+            "news",
+            item["key"],
+            item,
+            news_values,
+            date=datetime.date.fromisoformat(item["date"]),
+        )
         if getattr(page, "demo_created", False):
             page.tags = [tags[key] for key in item["tags"]]
             page.save_revision().publish()
@@ -258,7 +303,8 @@ class DemoSiteBuilder:
                     continue
                 with transaction.atomic():
                     translate_with_parallel_text(
-                        instance, locale,
+                        instance,
+                        locale,
                         translatable_text(values[SOURCE_LANGUAGE]),
                         translatable_text(values[language]),
                     )

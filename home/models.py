@@ -52,7 +52,9 @@ class HomePage(Page):
         news_index = next((c for c in children if isinstance(c, NewsIndexPage)), None)
         context["news_index"] = news_index
         context["latest_news"] = (
-            NewsPage.objects.live().child_of(news_index).order_by("-date", "-pk")[:LATEST_NEWS_COUNT]
+            NewsPage.objects.live()
+            .child_of(news_index)
+            .order_by("-date", "-pk")[:LATEST_NEWS_COUNT]
             if news_index
             else []
         )

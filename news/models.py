@@ -34,7 +34,9 @@ class NewsTag(TranslatableMixin, models.Model):
         verbose_name_plural = _("news tags")
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(fields=["locale", "slug"], name="unique_news_tag_slug_per_locale")
+            models.UniqueConstraint(
+                fields=["locale", "slug"], name="unique_news_tag_slug_per_locale"
+            )
         ]
 
     def __str__(self):

@@ -19,4 +19,6 @@ def localize_pages(pages, locale):
         .filter(translation_key__in=[page.translation_key for page in pages], locale=locale)
         .specific()
     }
-    return [translations[page.translation_key] for page in pages if page.translation_key in translations]
+    return [
+        translations[page.translation_key] for page in pages if page.translation_key in translations
+    ]

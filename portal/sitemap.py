@@ -23,11 +23,17 @@ class MultilingualSitemap(Sitemap):
     def _urls(self, page, protocol, domain):
         items = list(self.paginator.page(page).object_list)
         locations = {}
-        for item in Page.objects.live().public().filter(
-            translation_key__in=[item.translation_key for item in items]
-        ).select_related("locale"):
+        for item in (
+            Page.objects.live()
+            .public()
+            .filter(translation_key__in=[item.translation_key for item in items])
+            .select_related("locale")
+        ):
             locations.setdefault(item.translation_key, []).append(
-                {"lang_code": item.locale.language_code, "location": item.get_full_url(self.request)}
+                {
+                    "lang_code": item.locale.language_code,
+                    "location": item.get_full_url(self.request),
+                }
             )
         urls = []
         for item in items:

@@ -4,6 +4,8 @@ The demo site is real content in three languages made through wagtail-localize, 
 behaviour on what members will actually see. Each test runs in a transaction rolled back after it.
 """
 
+import io
+
 import pytest
 from django.core.management import call_command
 from wagtail.models import Locale
@@ -12,7 +14,7 @@ from wagtail.models import Locale
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))
+        call_command("load_demo", verbosity=0, stdout=io.StringIO())
 
 
 @pytest.fixture

@@ -7,10 +7,9 @@ from home.demo import demo_key
 
 def demo_page(kind, key, language="fr"):
     """The demo page made from `key` in `language`, as its specific type."""
-    return (
-        Page.objects.get(translation_key=demo_key(kind, key), locale__language_code=language)
-        .specific
-    )
+    return Page.objects.get(
+        translation_key=demo_key(kind, key), locale__language_code=language
+    ).specific
 
 
 LANGUAGES = ["fr", "nl", "en"]

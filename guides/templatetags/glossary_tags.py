@@ -17,7 +17,11 @@ class GlossaryLinksNode(template.Node):
         page = context.get("page")
         if page is None or getattr(page, "locale", None) is None:
             return html
-        return mark_safe(link_glossary_terms(html, page.locale))
+        # Shared by every glossary_links block of this template, so each term is linked once.
+        linked_terms = context.render_context.get("glossary_linked_terms")
+        if linked_terms is None:
+            linked_terms = context.render_context["glossary_linked_terms"] = set()
+        return mark_safe(link_glossary_terms(html, page.locale, linked_terms))
 
 
 @register.tag

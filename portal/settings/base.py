@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 PORTAL_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PORTAL_DIR.parent

@@ -12,8 +12,14 @@ from tests.pages import demo_page
 @pytest.mark.parametrize(
     ("url", "embed"),
     [
-        ("https://www.youtube.com/watch?v=dQw4w9WgXcQ", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"),
-        ("https://youtu.be/dQw4w9WgXcQ", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"),
+        (
+            "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+            "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1",
+        ),
+        (
+            "https://youtu.be/dQw4w9WgXcQ",
+            "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1",
+        ),
         ("https://vimeo.com/76979871", "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1"),
         ("https://example.org/video.mp4", None),
         ("javascript:alert(1)", None),

@@ -32,14 +32,15 @@ def test_listing_shows_newest_first_with_tags_in_its_language(client, language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_tag_filter_keeps_only_news_with_that_tag(client, language):
     index = demo_page("news-index", "news", language)
-    tag = NewsTag.objects.get(locale=index.locale, translation_key__in=NewsTag.objects.filter(
-        slug="gouvernance").values("translation_key"))
+    tag = NewsTag.objects.get(
+        locale=index.locale,
+        translation_key__in=NewsTag.objects.filter(slug="gouvernance").values("translation_key"),
+    )
     html = soup(client.get(index.url, {"tag": tag.slug}))
 
     titles = {h2.get_text(strip=True) for h2 in html.select(".news-item__title")}
     expected = {
-        item.title for item in NewsPage.objects.live().child_of(index)
-        if tag in item.tags.all()
+        item.title for item in NewsPage.objects.live().child_of(index) if tag in item.tags.all()
     }
     assert titles == expected
     assert 0 < len(titles) < NewsPage.objects.live().child_of(index).count()
@@ -65,7 +66,8 @@ def test_listing_is_paginated(client):
     second = soup(client.get(index.url, {"page": 2}))
 
     assert len(first.select(".news-item")) == NEWS_PER_PAGE
-    assert len(second.select(".news-item")) == total - NEWS_PER_PAGE
+    assert total > NEWS_PER_PAGE
+    assert len(second.select(".news-item")) == min(NEWS_PER_PAGE, total - NEWS_PER_PAGE)
     assert second.select_one('.pagination a[rel="prev"]') is not None
 
 

@@ -2,10 +2,9 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.utils import translation
 
 from tests.pages import demo_page
-
-from django.utils import translation
 
 
 @pytest.mark.django_db
@@ -36,9 +35,7 @@ def test_address_without_language_is_redirected_then_not_found(client):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(
-    "query", ["?tag=no-such-tag", "?page=999", "?page=abc", "?page=-1"]
-)
+@pytest.mark.parametrize("query", ["?tag=no-such-tag", "?page=999", "?page=abc", "?page=-1"])
 def test_bad_news_listing_parameters_give_404(client, query):
     news_index = demo_page("news-index", "news", "en")
 

@@ -34,9 +34,7 @@ def test_every_translation_is_announced_with_hreflang(client, language):
     path = demo_page("path", "basic", language)
     html = BeautifulSoup(client.get(path.url).content, "html.parser")
 
-    alternates = {
-        link["hreflang"]: link["href"] for link in html.find_all("link", rel="alternate")
-    }
+    alternates = {link["hreflang"]: link["href"] for link in html.find_all("link", rel="alternate")}
     assert alternates == {
         code: f"http://testserver{demo_page('path', 'basic', code).url}" for code in LANGUAGES
     }

@@ -52,7 +52,9 @@ def test_interface_strings_are_in_the_page_language(client, language):
         expected = {"skip": gettext("Skip to main content"), "search": gettext("Search")}
     html = render(client, demo_page("page", "home", language))
 
-    assert html.find("button", class_="search-form__button").get_text(strip=True) == expected["search"]
+    assert (
+        html.find("button", class_="search-form__button").get_text(strip=True) == expected["search"]
+    )
     assert html.find("a", class_="skip-link").get_text(strip=True) == expected["skip"]
     if language != "en":
         assert expected["skip"] != "Skip to main content"

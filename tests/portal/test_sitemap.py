@@ -21,23 +21,19 @@ def test_sitemap_lists_every_live_page_in_every_language(client):
     listed = {url.find("loc").text for url in xml.find_all("url")}
 
     live_pages = Page.objects.live().filter(depth__gt=1)
-    assert listed == {f"http://testserver{page.url}" for page in live_pages}
+    assert listed == {page.full_url for page in live_pages}
     for language in LANGUAGES:
-        assert any(loc.startswith(f"http://testserver/{language}/") for loc in listed)
+        assert any(f"/{language}/" in loc for loc in listed)
 
 
 @pytest.mark.django_db
 def test_each_sitemap_entry_names_its_translations(client):
     xml = read_sitemap(client)
     guide = demo_page("guide", "hiring", "nl")
-    entry = next(
-        url for url in xml.find_all("url") if url.find("loc").text.endswith(guide.url)
-    )
+    entry = next(url for url in xml.find_all("url") if url.find("loc").text == guide.full_url)
 
     alternates = {link["hreflang"]: link["href"] for link in entry.find_all("link")}
-    assert alternates == {
-        code: f"http://testserver{demo_page('guide', 'hiring', code).url}" for code in LANGUAGES
-    }
+    assert alternates == {code: demo_page("guide", "hiring", code).full_url for code in LANGUAGES}
 
 
 @pytest.mark.django_db
@@ -46,5 +42,5 @@ def test_unpublished_page_leaves_the_sitemap(client):
     guide.unpublish()
 
     listed = {url.find("loc").text for url in read_sitemap(client).find_all("url")}
-    assert f"http://testserver{guide.url}" not in listed
-    assert f"http://testserver{demo_page('guide', 'insurance', 'fr').url}" in listed
+    assert guide.full_url not in listed
+    assert demo_page("guide", "insurance", "fr").full_url in listed

@@ -16,8 +16,11 @@ def results(client, language, query):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("language", "query", "guide_key"),
-    [("fr", "frais", "expense-claims"), ("nl", "onkosten", "expense-claims"),
-     ("en", "expense", "expense-claims")],
+    [
+        ("fr", "frais", "expense-claims"),
+        ("nl", "onkosten", "expense-claims"),
+        ("en", "expense", "expense-claims"),
+    ],
 )
 def test_search_finds_a_guide_in_the_readers_language_only(client, language, query, guide_key):
     html, urls = results(client, language, query)
