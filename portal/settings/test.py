@@ -16,3 +16,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# whitenoise expects collected files; tests serve none, so give it an empty folder.
+STATIC_ROOT = tempfile.mkdtemp(prefix="portal-test-static-")
