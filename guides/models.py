@@ -180,7 +180,7 @@ def sort_key(text):
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-class GlossaryTerm(TranslatableMixin, models.Model):
+class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
     """An in-house word explained in plain language; found and linked in guides automatically."""
 
     term = models.CharField(max_length=100, help_text=_("The word as members meet it."))
@@ -196,6 +196,13 @@ class GlossaryTerm(TranslatableMixin, models.Model):
     )
 
     panels = [FieldPanel("term"), FieldPanel("definition"), FieldPanel("variants")]
+    search_fields = [
+        index.SearchField("term", boost=3),
+        index.AutocompleteField("term"),
+        index.SearchField("variants", boost=2),
+        index.SearchField("definition"),
+        index.FilterField("locale"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("glossary term")

@@ -6,10 +6,12 @@ demo key, so a second run recognises what exists and neither duplicates nor chan
 """
 
 import datetime
+import io
 import tomllib
 import uuid
 from pathlib import Path
 
+from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
@@ -128,6 +130,13 @@ class DemoSiteBuilder:
         with transaction.atomic():
             self.build_source_site()
         self.translate_all()
+        # Pages of the older blog, so the one search also finds what still lives there.
+        call_command(
+            "import_feed",
+            str(CONTENT_DIR / "blog_feed.xml"),
+            site="Blog Smart",
+            stdout=io.StringIO(),
+        )
         self.log(f"Demo site: {self.created} objects created, {self.translated} translations made.")
 
     def build_source_site(self):

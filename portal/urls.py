@@ -24,6 +24,7 @@ if settings.DEBUG:
 # and search engines always get one language; "/" redirects by the browser's Accept-Language.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("", include(wagtail_urls)),
 )
 

@@ -1,49 +1,117 @@
-"""The search page: the reader's query over every page and glossary term of their language."""
+"""The search page and its autocomplete suggestions."""
+
+import re
 
 from django.core.paginator import Paginator
-from django.db.models import Q
-from django.http import Http404
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
 
-from guides.models import GlossaryTerm
+from guides.models import GlossaryPage, GlossaryTerm, Level
+
+from .portal_search import CONTENT_TYPES, PortalSearch, content_type_of
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
+SUGGESTIONS = 8
+MIN_SUGGEST_LENGTH = 2
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def clean_query(raw):
+    """The query as searched: control characters (NUL included) out, spaces collapsed."""
+    return re.sub(r"\s+", " ", CONTROL_CHARACTERS.sub(" ", raw or "")).strip()
+
+
+def facet_counts(results, attribute, choices):
+    counts = {key: 0 for key in choices}
+    for result in results:
+        value = getattr(result, attribute)
+        if value in counts:
+            counts[value] += 1
+    return [(key, label, counts[key]) for key, label in choices.items() if counts[key]]
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()
-    error = None
+    query = clean_query(request.GET.get("q"))
+    language = translation.get_language()
+    context = {"search_query": query, "error": None, "outcome": None}
+    status = 200
     if len(query) > MAX_QUERY_LENGTH:
-        error = _("Your search is too long. Use a few words (at most %(max)s characters).") % {
-            "max": MAX_QUERY_LENGTH
-        }
-        query = ""
-    locale = Locale.get_active()
-    results = Page.objects.none()
-    terms = []
+        context["error"] = _(
+            "Your search is too long. Use a few words (at most %(max)s characters)."
+        ) % {"max": MAX_QUERY_LENGTH}
+        context["search_query"] = query = ""
+        status = 400
+    levels = dict(Level.choices)
+    active_type = request.GET.get("type") if request.GET.get("type") in CONTENT_TYPES else None
+    active_level = request.GET.get("level") if request.GET.get("level") in levels else None
     if query:
-        results = (
-            Page.objects.live().public().filter(locale=locale, depth__gt=1).specific().search(query)
+        outcome = PortalSearch(request, query, language).run()
+        results = outcome.results
+        type_counts = facet_counts(
+            [r for r in results if not active_level or r.level == active_level],
+            "kind",
+            CONTENT_TYPES,
         )
-        terms = GlossaryTerm.objects.filter(locale=locale).filter(
-            Q(term__iexact=query) | Q(variants__icontains=query)
-        )[:3]
-    page_number = request.GET.get("page", "1")
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    if not page_number.isdigit() or not 1 <= int(page_number) <= max(paginator.num_pages, 1):
-        raise Http404("No such results page")
-    status = 400 if error else 200
-    return render(
-        request,
-        "search/search_results.html",
-        {
-            "search_query": query,
-            "results": paginator.get_page(page_number),
-            "terms": terms,
-            "error": error,
-        },
-        status=status,
-    )
+        level_counts = facet_counts(
+            [r for r in results if not active_type or r.kind == active_type], "level", levels
+        )
+        filtered = [
+            result
+            for result in results
+            if (not active_type or result.kind == active_type)
+            and (not active_level or result.level == active_level)
+        ]
+        context.update(
+            outcome=outcome,
+            results=Paginator(filtered, RESULTS_PER_PAGE).get_page(request.GET.get("page")),
+            result_count=len(filtered),
+            type_facets=type_counts,
+            level_facets=level_counts,
+            active_type=active_type,
+            active_level=active_level,
+        )
+    return render(request, "search/search_results.html", context, status=status)
+
+
+def suggest(request):
+    """Titles and glossary terms starting like what the member is typing, as JSON."""
+    query = clean_query(request.GET.get("q"))
+    if len(query) > MAX_QUERY_LENGTH:
+        return JsonResponse({"error": _("Your search is too long.")}, status=400)
+    suggestions = []
+    if len(query) >= MIN_SUGGEST_LENGTH:
+        locale = Locale.get_active()
+        terms = list(
+            get_search_backend().autocomplete(query, GlossaryTerm.objects.filter(locale=locale))[:3]
+        )
+        if terms:
+            glossary = GlossaryPage.objects.live().filter(locale=locale).first()
+            suggestions += [
+                {
+                    "title": term.term,
+                    "url": f"{glossary.get_url(request)}#{term.anchor}" if glossary else "",
+                    "type": str(CONTENT_TYPES["glossary"]),
+                }
+                for term in terms
+            ]
+        pages = (
+            Page.objects.live()
+            .public()
+            .filter(locale=locale, depth__gt=2)
+            .specific()
+            .autocomplete(query)[: SUGGESTIONS - len(suggestions)]
+        )
+        suggestions += [
+            {
+                "title": page.title,
+                "url": page.get_url(request),
+                "type": str(CONTENT_TYPES[content_type_of(page)]),
+            }
+            for page in pages
+        ]
+    return JsonResponse({"query": query, "suggestions": suggestions})

@@ -163,7 +163,7 @@ if ELASTICSEARCH_URL:
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 
 # --- Wagtail ------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Smart"

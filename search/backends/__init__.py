@@ -1,0 +1,1 @@
+"""Search backends: modelsearch's, taught that the portal speaks three languages."""

@@ -1,0 +1,78 @@
+"""PostgreSQL full-text search that analyses each document and each query in its own language.
+
+modelsearch's PostgreSQL backend uses one text search configuration for every document. Here a
+French guide is indexed with French stemming, a Dutch one with Dutch stemming, and a query is
+analysed in the searcher's language, so 'formations' finds 'formation' and 'facturen' finds
+'factuur'. The configurations fold accents (unaccent), so 'regles' finds 'règles'. They are
+created by migration search/0001.
+"""
+
+from collections import defaultdict
+
+from django.utils import translation
+from modelsearch.backends.database.postgres.postgres import (
+    PostgresAutocompleteQueryCompiler,
+    PostgresIndex,
+    PostgresSearchBackend,
+    PostgresSearchQueryCompiler,
+)
+from wagtail.models import Locale
+
+# Text search configurations made by migration search/0001: the language's own stemmer,
+# preceded by unaccent.
+LANGUAGE_CONFIGS = {"fr": "portal_fr", "nl": "portal_nl", "en": "portal_en"}
+SIMPLE_CONFIG = "portal_simple"
+
+_language_by_locale_id = {}
+
+
+def language_of(obj):
+    """The language code of an indexed object, from its locale; None if it has none."""
+    locale_id = getattr(obj, "locale_id", None)
+    if locale_id is None:
+        return None
+    if locale_id not in _language_by_locale_id:
+        _language_by_locale_id.update(Locale.objects.values_list("pk", "language_code"))
+    return _language_by_locale_id.get(locale_id)
+
+
+def config_for_language(language_code):
+    return LANGUAGE_CONFIGS.get((language_code or "")[:2], SIMPLE_CONFIG)
+
+
+class MultilingualPostgresIndex(PostgresIndex):
+    def add_items(self, model, objs):
+        # modelsearch's indexer reads the backend's configuration for every object it builds:
+        # index each language's objects as a batch, with that language's configuration.
+        objs_by_config = defaultdict(list)
+        for obj in objs:
+            objs_by_config[config_for_language(language_of(obj))].append(obj)
+        default_config = self.backend.config
+        try:
+            for config, batch in objs_by_config.items():
+                self.backend.config = config
+                super().add_items(model, batch)
+        finally:
+            self.backend.config = default_config
+
+
+class MultilingualSearchQueryCompiler(PostgresSearchQueryCompiler):
+    def get_config(self, backend):
+        # The query is analysed in the language the member is reading.
+        return config_for_language(translation.get_language())
+
+
+class MultilingualAutocompleteQueryCompiler(PostgresAutocompleteQueryCompiler):
+    def get_config(self, backend):
+        return SIMPLE_CONFIG
+
+
+class MultilingualPostgresSearchBackend(PostgresSearchBackend):
+    index_class = MultilingualPostgresIndex
+    query_compiler_class = MultilingualSearchQueryCompiler
+    autocomplete_query_compiler_class = MultilingualAutocompleteQueryCompiler
+
+    def __init__(self, params):
+        super().__init__(params)
+        self.config = SIMPLE_CONFIG
+        self.autocomplete_config = SIMPLE_CONFIG

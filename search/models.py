@@ -1,0 +1,48 @@
+"""Pages of the cooperative's other websites, found by the portal's search."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class ExternalResource(index.Indexed, models.Model):
+    """A page of another of the cooperative's websites, imported from its feed or sitemap."""
+
+    title = models.CharField(max_length=255)
+    url = models.URLField(max_length=500, unique=True)
+    summary = models.TextField(blank=True)
+    locale = models.ForeignKey(
+        "wagtailcore.Locale",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("language"),
+    )
+    source_site = models.CharField(
+        max_length=100, help_text=_("The website it comes from, as members know it.")
+    )
+    last_seen = models.DateTimeField(help_text=_("When the import last found it in its source."))
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("url"),
+        FieldPanel("summary"),
+        FieldPanel("locale"),
+        FieldPanel("source_site"),
+        FieldPanel("last_seen", read_only=True),
+    ]
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.AutocompleteField("title"),
+        index.SearchField("summary"),
+        index.FilterField("locale"),
+        index.FilterField("source_site"),
+    ]
+
+    class Meta:
+        verbose_name = _("external resource")
+        verbose_name_plural = _("external resources")
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title

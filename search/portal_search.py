@@ -1,0 +1,269 @@
+"""One search over pages, glossary terms and the other websites, in the member's language.
+
+The member's language is searched first; when nothing matches there, the other languages are
+searched, each result labelled with its language, so a search is never a dead end. Glossary terms
+act as synonyms: a query naming a term or one of its variants also finds the other wordings.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from modelsearch.query import Or, Phrase, PlainText
+from wagtail.models import Locale, Page
+from wagtail.search import index
+from wagtail.search.backends import get_search_backend
+
+from guides.models import GlossaryPage, GlossaryTerm, GuidePage, PathPage, TopicPage
+from news.models import NewsIndexPage, NewsPage
+
+from .highlight import highlight, query_stems
+from .models import ExternalResource
+from .spelling import suggest_spelling
+
+# Ranking every match of a very common word is what makes broad searches slow: rank the best
+# few hundred of each kind, which is more than anyone pages through.
+RESULTS_PER_KIND = 200
+
+CONTENT_TYPES = {
+    "guide": _("Guide"),
+    "path": _("Path"),
+    "news": _("News"),
+    "glossary": _("Glossary"),
+    "about": _("About the cooperative"),
+    "external": _("Other website"),
+}
+
+
+def content_type_of(obj):
+    if isinstance(obj, GuidePage):
+        return "guide"
+    if isinstance(obj, PathPage | TopicPage):
+        return "path"
+    if isinstance(obj, NewsPage | NewsIndexPage):
+        return "news"
+    if isinstance(obj, GlossaryTerm | GlossaryPage):
+        return "glossary"
+    if isinstance(obj, ExternalResource):
+        return "external"
+    return "about"
+
+
+def fold(text):
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).strip()
+
+
+@dataclass
+class Result:
+    obj: object
+    kind: str
+    title: str
+    url: str
+    language: str
+    score: float
+    excerpt: str = ""
+    level: str | None = None
+    breadcrumbs: list = field(default_factory=list)
+    source_site: str = ""
+
+    @property
+    def kind_label(self):
+        return CONTENT_TYPES[self.kind]
+
+    @property
+    def is_external(self):
+        return self.kind == "external"
+
+
+@dataclass
+class SearchOutcome:
+    query: str
+    language: str
+    results: list
+    # Glossary terms the query names: their definitions show above the results.
+    defined_terms: list = field(default_factory=list)
+    # Results come from other languages because the member's own had none.
+    from_other_languages: bool = False
+    # The spelling searched instead, when the query as typed found nothing.
+    corrected_query: str | None = None
+
+
+def matching_glossary_terms(query, locale):
+    """Terms of `locale` the query names, by their term or one of their variants."""
+    folded_query = fold(query)
+    if not folded_query:
+        return []
+    found = []
+    for term in GlossaryTerm.objects.filter(locale=locale):
+        forms = [term.term, *term.variant_list]
+        if any(
+            re.search(rf"(?<!\w){re.escape(fold(form))}(?!\w)", folded_query)
+            for form in forms
+            if fold(form)
+        ):
+            found.append(term)
+    return found
+
+
+def build_query(query, terms):
+    """The member's words, or any wording of a glossary term they named."""
+    alternatives = [PlainText(query, operator="and")]
+    for term in terms:
+        for form in [term.term, *term.variant_list]:
+            if fold(form) != fold(query):
+                alternatives.append(Phrase(form) if " " in form.strip() else PlainText(form))
+    return alternatives[0] if len(alternatives) == 1 else Or(alternatives)
+
+
+def text_for_excerpt(obj):
+    """The indexed text of an object, title aside: what the excerpt is cut from."""
+    texts = []
+    for search_field in obj.get_search_fields():
+        if isinstance(search_field, index.SearchField) and search_field.field_name != "title":
+            value = search_field.get_value(obj)
+            if isinstance(value, list | tuple):
+                value = " ".join(str(item) for item in value)
+            if value:
+                texts.append(re.sub(r"<[^>]+>", " ", str(value)))
+    return " ".join(texts)
+
+
+class PortalSearch:
+    def __init__(self, request, query, language):
+        self.request = request
+        self.query = query
+        self.language = language
+        self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
+
+    def run(self):
+        locale = self.locales[self.language]
+        terms = matching_glossary_terms(self.query, locale)
+        outcome = SearchOutcome(self.query, self.language, [], defined_terms=terms)
+        outcome.results = self.search_language(self.language, build_query(self.query, terms))
+        if outcome.results:
+            return outcome
+
+        corrected = suggest_spelling(self.query, locale)
+        if corrected:
+            corrected_terms = matching_glossary_terms(corrected, locale)
+            results = self.search_language(self.language, build_query(corrected, corrected_terms))
+            if results:
+                outcome.results = results
+                outcome.corrected_query = corrected
+                outcome.defined_terms = corrected_terms
+                return outcome
+
+        for other_language, _name in settings.LANGUAGES:
+            if other_language == self.language:
+                continue
+            other_terms = matching_glossary_terms(self.query, self.locales[other_language])
+            outcome.results += self.search_language(
+                other_language, build_query(self.query, other_terms)
+            )
+        outcome.results.sort(key=lambda result: -result.score)
+        outcome.from_other_languages = bool(outcome.results)
+        return outcome
+
+    def search_language(self, language, search_query):
+        locale = self.locales[language]
+        # The query is analysed with the text search configuration of the language searched.
+        with translation.override(language):
+            pages = list(
+                Page.objects.live()
+                .public()
+                .filter(locale=locale, depth__gt=2)
+                .specific()
+                .search(search_query)
+                .annotate_score("search_score")[:RESULTS_PER_KIND]
+            )
+            backend = get_search_backend()
+            terms = list(
+                backend.search(
+                    search_query, GlossaryTerm.objects.filter(locale=locale)
+                ).annotate_score("search_score")[:RESULTS_PER_KIND]
+            )
+            resources = list(
+                backend.search(
+                    search_query, ExternalResource.objects.filter(locale=locale)
+                ).annotate_score("search_score")[:RESULTS_PER_KIND]
+            )
+        stems = query_stems(self.query)
+        results = self.page_results(pages, locale, stems)
+        results += self.term_results(terms, locale, stems)
+        results += [
+            Result(
+                obj=resource,
+                kind="external",
+                title=resource.title,
+                url=resource.url,
+                language=language,
+                score=float(resource.search_score or 0),
+                excerpt=highlight(resource.summary, stems),
+                source_site=resource.source_site,
+            )
+            for resource in resources
+        ]
+        results.sort(key=lambda result: -result.score)
+        return results
+
+    def page_results(self, pages, locale, stems):
+        if not pages:
+            return []
+        levels = dict(PathPage.objects.filter(locale=locale).values_list("path", "level"))
+        ancestor_paths = {
+            page.path[:length]
+            for page in pages
+            for length in range(2 * Page.steplen, len(page.path), Page.steplen)
+        }
+        ancestors = {
+            ancestor.path: ancestor
+            for ancestor in Page.objects.filter(path__in=ancestor_paths).only("title", "path")
+        }
+        results = []
+        for page in pages:
+            level = next(
+                (level for path, level in levels.items() if page.path.startswith(path)), None
+            )
+            results.append(
+                Result(
+                    obj=page,
+                    kind=content_type_of(page),
+                    title=page.title,
+                    url=page.get_url(self.request),
+                    language=locale.language_code,
+                    score=float(page.search_score or 0),
+                    excerpt=highlight(text_for_excerpt(page), stems),
+                    level=level,
+                    breadcrumbs=[
+                        ancestors[path].title
+                        for path in sorted(ancestors)
+                        if page.path.startswith(path)
+                        and path != page.path
+                        and len(path) > 2 * Page.steplen
+                    ],
+                )
+            )
+        return results
+
+    def term_results(self, terms, locale, stems):
+        if not terms:
+            return []
+        glossary = GlossaryPage.objects.live().filter(locale=locale).first()
+        glossary_url = glossary.get_url(self.request) if glossary else ""
+        return [
+            Result(
+                obj=term,
+                kind="glossary",
+                title=term.term,
+                url=f"{glossary_url}#{term.anchor}",
+                language=locale.language_code,
+                score=float(term.search_score or 0),
+                excerpt=highlight(term.definition, stems),
+                breadcrumbs=[glossary.title] if glossary else [],
+            )
+            for term in terms
+        ]

@@ -1,0 +1,55 @@
+"""'Did you mean': a close spelling, from the words the portal itself uses."""
+
+import difflib
+import re
+import unicodedata
+
+from django.core.cache import cache
+from wagtail.models import Page
+
+from guides.models import GlossaryTerm
+
+VOCABULARY_SECONDS = 600
+MIN_WORD_LENGTH = 4
+SIMILARITY = 0.75
+
+
+def fold(text):
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def vocabulary(locale):
+    """Words of page titles, summaries and glossary terms in `locale`, by their folded form."""
+    key = f"search-vocabulary-{locale.language_code}"
+    words = cache.get(key)
+    if words is None:
+        texts = list(Page.objects.live().filter(locale=locale).values_list("title", flat=True))
+        for term in GlossaryTerm.objects.filter(locale=locale):
+            texts += [term.term, *term.variant_list]
+        words = {}
+        for text in texts:
+            for word in re.findall(r"\w+", text.lower()):
+                if len(word) >= MIN_WORD_LENGTH:
+                    words.setdefault(fold(word), word)
+        cache.set(key, words, VOCABULARY_SECONDS)
+    return words
+
+
+def suggest_spelling(query, locale):
+    """The query with misspelt words replaced by close words of the portal, or None."""
+    words = vocabulary(locale)
+    corrected = []
+    changed = False
+    for word in re.findall(r"\w+", query.lower()):
+        folded = fold(word)
+        if len(word) < MIN_WORD_LENGTH or folded in words:
+            corrected.append(word)
+            continue
+        close = difflib.get_close_matches(folded, words.keys(), n=1, cutoff=SIMILARITY)
+        if close:
+            corrected.append(words[close[0]])
+            changed = True
+        else:
+            corrected.append(word)
+    return " ".join(corrected) if changed else None
