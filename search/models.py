@@ -46,3 +46,28 @@ class ExternalResource(index.Indexed, models.Model):
 
     def __str__(self):
         return self.title
+
+
+class SearchQueryLog(models.Model):
+    """How often members searched for a query, per language and day, and how many results it had."""
+
+    query = models.CharField(max_length=200)
+    language = models.CharField(max_length=5)
+    day = models.DateField()
+    searches = models.PositiveIntegerField(default=0)
+    results = models.PositiveIntegerField(
+        default=0, help_text=_("Results found the last time it was searched that day.")
+    )
+
+    class Meta:
+        verbose_name = _("search query")
+        verbose_name_plural = _("search queries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["query", "language", "day"], name="one_search_log_row_per_query_and_day"
+            )
+        ]
+        indexes = [models.Index(fields=["day", "language"])]
+
+    def __str__(self):
+        return self.query

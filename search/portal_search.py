@@ -13,12 +13,15 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelsearch.query import Or, Phrase, PlainText
+from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
+from wagtail.search.utils import normalise_query_string
 
 from guides.models import GlossaryPage, GlossaryTerm, GuidePage, PathPage, TopicPage
 from news.models import NewsIndexPage, NewsPage
+from portal.pages import localize_pages
 
 from .highlight import highlight, query_stems
 from .models import ExternalResource
@@ -90,6 +93,8 @@ class SearchOutcome:
     from_other_languages: bool = False
     # The spelling searched instead, when the query as typed found nothing.
     corrected_query: str | None = None
+    # Pages editors promoted for this query, shown first.
+    promotions: list = field(default_factory=list)
 
 
 def matching_glossary_terms(query, locale):
@@ -143,6 +148,7 @@ class PortalSearch:
         locale = self.locales[self.language]
         terms = matching_glossary_terms(self.query, locale)
         outcome = SearchOutcome(self.query, self.language, [], defined_terms=terms)
+        outcome.promotions = self.promotions(locale)
         outcome.results = self.search_language(self.language, build_query(self.query, terms))
         if outcome.results:
             return outcome
@@ -168,6 +174,33 @@ class PortalSearch:
         outcome.from_other_languages = bool(outcome.results)
         return outcome
 
+    def promotions(self, locale):
+        """Editors' picks for this query, in the member's language."""
+        query = Query.objects.filter(query_string=normalise_query_string(self.query)).first()
+        if query is None:
+            return []
+        picks = []
+        for pick in query.editors_picks.select_related("page").order_by("sort_order"):
+            if pick.page_id:
+                pages = localize_pages([pick.page], locale)
+                if pages:
+                    picks.append(
+                        {
+                            "title": pages[0].title,
+                            "url": pages[0].get_url(self.request),
+                            "description": pick.description,
+                        }
+                    )
+            elif pick.external_link_url:
+                picks.append(
+                    {
+                        "title": pick.external_link_text or pick.external_link_url,
+                        "url": pick.external_link_url,
+                        "description": pick.description,
+                    }
+                )
+        return picks
+
     def search_language(self, language, search_query):
         locale = self.locales[language]
         # The query is analysed with the text search configuration of the language searched.
@@ -191,7 +224,7 @@ class PortalSearch:
                     search_query, ExternalResource.objects.filter(locale=locale)
                 ).annotate_score("search_score")[:RESULTS_PER_KIND]
             )
-        stems = query_stems(self.query)
+        stems = query_stems(self.query, *self.synonyms(search_query))
         results = self.page_results(pages, locale, stems)
         results += self.term_results(terms, locale, stems)
         results += [
@@ -209,6 +242,12 @@ class PortalSearch:
         ]
         results.sort(key=lambda result: -result.score)
         return results
+
+    @staticmethod
+    def synonyms(search_query):
+        """The glossary wordings a query was expanded with, to mark them in excerpts too."""
+        subqueries = getattr(search_query, "subqueries", [])
+        return [subquery.query_string for subquery in subqueries[1:]]
 
     def page_results(self, pages, locale, stems):
         if not pages:

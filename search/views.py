@@ -13,6 +13,7 @@ from wagtail.search.backends import get_search_backend
 from guides.models import GlossaryPage, GlossaryTerm, Level
 
 from .portal_search import CONTENT_TYPES, PortalSearch, content_type_of
+from .query_log import log_search
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -52,6 +53,7 @@ def search(request):
     if query:
         outcome = PortalSearch(request, query, language).run()
         results = outcome.results
+        log_search(query, language, len(results))
         type_counts = facet_counts(
             [r for r in results if not active_level or r.level == active_level],
             "kind",

@@ -1,7 +1,11 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import reports
 from .models import ExternalResource
 
 
@@ -15,3 +19,40 @@ class ExternalResourceViewSet(SnippetViewSet):
 
 
 register_snippet(ExternalResourceViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_search_report_urls():
+    return [
+        path(
+            "reports/searches/",
+            reports.SearchQueryReportView.as_view(),
+            name="search_queries_report",
+        ),
+        path(
+            "reports/searches/results/",
+            reports.SearchQueryReportView.as_view(results_only=True),
+            name="search_queries_report_results",
+        ),
+        path("reports/searches/promote/", reports.promote_query, name="search_promote_query"),
+        path(
+            "reports/searches/add-variant/",
+            reports.add_glossary_variant,
+            name="search_add_glossary_variant",
+        ),
+    ]
+
+
+class SearchReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("search.view_searchquerylog")
+
+
+@hooks.register("register_reports_menu_item")
+def register_search_report_menu_item():
+    return SearchReportMenuItem(
+        _("What members search for"),
+        reverse("search_queries_report"),
+        icon_name="search",
+        order=900,
+    )
