@@ -5,6 +5,7 @@ searched, each result labelled with its language, so a search is never a dead en
 act as synonyms: a query naming a term or one of its variants also finds the other wordings.
 """
 
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -12,6 +13,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from elastic_transport import TransportError
+from elasticsearch import ApiError
 from modelsearch.query import Or, Phrase, PlainText
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
@@ -26,6 +29,9 @@ from portal.pages import localize_pages
 from .highlight import highlight, query_stems
 from .models import ExternalResource
 from .spelling import suggest_spelling
+
+logger = logging.getLogger(__name__)
+SEARCH_BACKEND_ERRORS = (TransportError, ApiError)
 
 # Ranking every match of a very common word is what makes broad searches slow: rank the best
 # few hundred of each kind, which is more than anyone pages through.
@@ -53,6 +59,21 @@ def content_type_of(obj):
     if isinstance(obj, ExternalResource):
         return "external"
     return "about"
+
+
+def with_fallback(search):
+    """Run `search(backend_name)` on the default backend, or on the database if that fails.
+
+    With Elasticsearch configured, an outage or an error must not take search down: the
+    database index is kept up to date beside it and answers instead.
+    """
+    try:
+        return search("default")
+    except SEARCH_BACKEND_ERRORS as error:
+        if "database" not in settings.WAGTAILSEARCH_BACKENDS:
+            raise
+        logger.warning("Search backend failed (%s); answering from the database.", error)
+        return search("database")
 
 
 def fold(text):
@@ -203,26 +224,10 @@ class PortalSearch:
 
     def search_language(self, language, search_query):
         locale = self.locales[language]
-        # The query is analysed with the text search configuration of the language searched.
+        # The query is analysed with the rules of the language searched.
         with translation.override(language):
-            pages = list(
-                Page.objects.live()
-                .public()
-                .filter(locale=locale, depth__gt=2)
-                .specific()
-                .search(search_query)
-                .annotate_score("search_score")[:RESULTS_PER_KIND]
-            )
-            backend = get_search_backend()
-            terms = list(
-                backend.search(
-                    search_query, GlossaryTerm.objects.filter(locale=locale)
-                ).annotate_score("search_score")[:RESULTS_PER_KIND]
-            )
-            resources = list(
-                backend.search(
-                    search_query, ExternalResource.objects.filter(locale=locale)
-                ).annotate_score("search_score")[:RESULTS_PER_KIND]
+            pages, terms, resources = with_fallback(
+                lambda backend: self.search_kinds(backend, locale, search_query)
             )
         stems = query_stems(self.query, *self.synonyms(search_query))
         results = self.page_results(pages, locale, stems)
@@ -248,6 +253,27 @@ class PortalSearch:
         """The glossary wordings a query was expanded with, to mark them in excerpts too."""
         subqueries = getattr(search_query, "subqueries", [])
         return [subquery.query_string for subquery in subqueries[1:]]
+
+    @staticmethod
+    def search_kinds(backend_name, locale, search_query):
+        backend = get_search_backend(backend_name)
+        pages = list(
+            backend.search(
+                search_query,
+                Page.objects.live().public().filter(locale=locale, depth__gt=2).specific(),
+            ).annotate_score("search_score")[:RESULTS_PER_KIND]
+        )
+        terms = list(
+            backend.search(search_query, GlossaryTerm.objects.filter(locale=locale)).annotate_score(
+                "search_score"
+            )[:RESULTS_PER_KIND]
+        )
+        resources = list(
+            backend.search(
+                search_query, ExternalResource.objects.filter(locale=locale)
+            ).annotate_score("search_score")[:RESULTS_PER_KIND]
+        )
+        return pages, terms, resources
 
     def page_results(self, pages, locale, stems):
         if not pages:

@@ -101,7 +101,6 @@ class SearchQueryReportView(ReportView):
         return [ordering, "query"] if ordering.lstrip("-") in {"total", "results"} else ["-total"]
 
 
-
 @login_required
 @require_POST
 def promote_query(request):

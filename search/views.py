@@ -12,7 +12,7 @@ from wagtail.search.backends import get_search_backend
 
 from guides.models import GlossaryPage, GlossaryTerm, Level
 
-from .portal_search import CONTENT_TYPES, PortalSearch, content_type_of
+from .portal_search import CONTENT_TYPES, PortalSearch, content_type_of, with_fallback
 from .query_log import log_search
 
 RESULTS_PER_PAGE = 10
@@ -80,6 +80,17 @@ def search(request):
     return render(request, "search/search_results.html", context, status=status)
 
 
+def autocomplete(backend_name, query, locale):
+    backend = get_search_backend(backend_name)
+    terms = list(backend.autocomplete(query, GlossaryTerm.objects.filter(locale=locale))[:3])
+    pages = list(
+        backend.autocomplete(
+            query, Page.objects.live().public().filter(locale=locale, depth__gt=2).specific()
+        )[:SUGGESTIONS]
+    )
+    return terms, pages
+
+
 def suggest(request):
     """Titles and glossary terms starting like what the member is typing, as JSON."""
     query = clean_query(request.GET.get("q"))
@@ -88,32 +99,22 @@ def suggest(request):
     suggestions = []
     if len(query) >= MIN_SUGGEST_LENGTH:
         locale = Locale.get_active()
-        terms = list(
-            get_search_backend().autocomplete(query, GlossaryTerm.objects.filter(locale=locale))[:3]
-        )
-        if terms:
-            glossary = GlossaryPage.objects.live().filter(locale=locale).first()
-            suggestions += [
-                {
-                    "title": term.term,
-                    "url": f"{glossary.get_url(request)}#{term.anchor}" if glossary else "",
-                    "type": str(CONTENT_TYPES["glossary"]),
-                }
-                for term in terms
-            ]
-        pages = (
-            Page.objects.live()
-            .public()
-            .filter(locale=locale, depth__gt=2)
-            .specific()
-            .autocomplete(query)[: SUGGESTIONS - len(suggestions)]
-        )
+        terms, pages = with_fallback(lambda backend: autocomplete(backend, query, locale))
+        glossary = GlossaryPage.objects.live().filter(locale=locale).first() if terms else None
+        suggestions += [
+            {
+                "title": term.term,
+                "url": f"{glossary.get_url(request)}#{term.anchor}" if glossary else "",
+                "type": str(CONTENT_TYPES["glossary"]),
+            }
+            for term in terms
+        ]
         suggestions += [
             {
                 "title": page.title,
                 "url": page.get_url(request),
                 "type": str(CONTENT_TYPES[content_type_of(page)]),
             }
-            for page in pages
+            for page in pages[: SUGGESTIONS - len(suggestions)]
         ]
     return JsonResponse({"query": query, "suggestions": suggestions})

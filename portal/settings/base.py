@@ -175,11 +175,14 @@ PAGE_CACHE_SECONDS = 60 * 60
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "BACKEND": "search.backends.elasticsearch",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": "portal_",
             "TIMEOUT": 5,
-        }
+            "OPTIONS": {"max_retries": 1},
+        },
+        # Kept up to date too: searches fall back to it when Elasticsearch is unreachable.
+        "database": {"BACKEND": "search.backends.database"},
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}

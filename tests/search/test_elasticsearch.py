@@ -1,0 +1,129 @@
+"""The Elasticsearch backend: per-language indexes and analyzers, and the database fallback.
+
+No Elasticsearch server can run here: these tests check the index settings and documents our
+code produces through the official client's interfaces, and use a real closed port for outages.
+The live suite (test_elasticsearch_live.py) runs when ELASTICSEARCH_URL is set.
+"""
+
+import logging
+
+import pytest
+from bs4 import BeautifulSoup
+from django.test import override_settings
+
+from guides.models import GuidePage
+from search.backends.elasticsearch import MultilingualElasticsearchBackend, glossary_synonyms
+from tests.pages import demo_page
+
+CLOSED_PORT_URL = "http://127.0.0.1:9"
+ELASTICSEARCH_DOWN = {
+    "default": {
+        "BACKEND": "search.backends.elasticsearch",
+        "URLS": [CLOSED_PORT_URL],
+        "INDEX_PREFIX": "portal_test_",
+        "TIMEOUT": 2,
+        "OPTIONS": {"max_retries": 0},
+    },
+    "database": {"BACKEND": "search.backends.database"},
+}
+
+
+@pytest.fixture
+def backend():
+    return MultilingualElasticsearchBackend(
+        {"URLS": [CLOSED_PORT_URL], "INDEX_PREFIX": "portal_", "OPTIONS": {"max_retries": 0}}
+    )
+
+
+def test_every_model_gets_one_index_per_language(backend):
+    index = backend.get_index_for_model(GuidePage)
+
+    assert sorted(sub.name for sub in index.indexes.values()) == [
+        "portal_wagtailcore_page_en",
+        "portal_wagtailcore_page_fr",
+        "portal_wagtailcore_page_nl",
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "stemmer", "stopwords"),
+    [
+        ("fr", "light_french", "_french_"),
+        ("nl", "dutch", "_dutch_"),
+        ("en", "english", "_english_"),
+    ],
+)
+def test_each_language_index_analyses_with_its_own_language(backend, language, stemmer, stopwords):
+    analysis = backend.settings_for_language(language)["settings"]["analysis"]
+
+    assert analysis["filter"]["portal_stemmer"] == {"type": "stemmer", "language": stemmer}
+    assert analysis["filter"]["portal_stop"]["stopwords"] == stopwords
+    assert "asciifolding" in analysis["analyzer"]["default"]["filter"]
+    assert "portal_synonyms" in analysis["analyzer"]["default_search"]["filter"]
+    assert "portal_synonyms" not in analysis["analyzer"]["default"]["filter"]
+    # modelsearch's own analyzers (autocomplete) are kept.
+    assert "edgengram_analyzer" in analysis["analyzer"]
+
+
+@pytest.mark.django_db
+def test_glossary_wordings_become_search_synonyms_per_language():
+    french = glossary_synonyms("fr")
+    dutch = glossary_synonyms("nl")
+
+    assert any(
+        "convention de droits d'auteur" in rule and "da" in rule.split(", ") for rule in french
+    )
+    assert any("onkostennota" in rule for rule in dutch)
+    assert not any("onkostennota" in rule for rule in french)
+
+
+@pytest.mark.django_db
+def test_objects_are_sent_to_the_index_of_their_language(backend, monkeypatch):
+    sent = []
+    monkeypatch.setattr(
+        backend, "bulk", lambda client, actions, index: sent.append((index, actions))
+    )
+    guides = [demo_page("guide", "hiring", code) for code in ["fr", "nl", "en"]]
+
+    backend.get_index_for_model(GuidePage).add_items(GuidePage, guides)
+
+    assert {index: [action["_id"] for action in actions] for index, actions in sent} == {
+        f"portal_wagtailcore_page_{guide.locale.language_code}": [str(guide.pk)] for guide in guides
+    }
+    nl_document = next(actions for index, actions in sent if index.endswith("_nl"))[0]
+    assert nl_document["title"] == guides[1].title
+
+
+@pytest.mark.django_db
+@override_settings(WAGTAILSEARCH_BACKENDS=ELASTICSEARCH_DOWN)
+def test_search_answers_from_the_database_when_elasticsearch_is_down(client, caplog):
+    with caplog.at_level(logging.WARNING, logger="search.portal_search"):
+        response = client.get("/fr/search/", {"q": "facture"})
+
+    assert response.status_code == 200
+    links = [
+        a["href"]
+        for a in BeautifulSoup(response.content, "html.parser").select(".search-result__title a")
+    ]
+    assert demo_page("guide", "invoicing-a-client", "fr").url in links
+    assert "answering from the database" in caplog.text
+    suggestions = client.get("/fr/search/suggest/", {"q": "fact"})
+    assert suggestions.status_code == 200 and suggestions.json()["suggestions"]
+
+
+@pytest.mark.django_db
+@override_settings(WAGTAILSEARCH_BACKENDS=ELASTICSEARCH_DOWN)
+def test_publishing_still_works_when_elasticsearch_is_down(client):
+    guide = demo_page("guide", "insurance", "en")
+    guide.title = "Your insurance, explained"
+    guide.save_revision().publish()
+
+    assert client.get(guide.url).status_code == 200
+    links = [
+        a["href"]
+        for a in BeautifulSoup(
+            client.get("/en/search/", {"q": "explained"}).content, "html.parser"
+        ).select(".search-result__title a")
+    ]
+    assert guide.url in links
