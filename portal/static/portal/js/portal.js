@@ -99,7 +99,7 @@
       var count = suggestions.length;
       list.hidden = count === 0;
       input.setAttribute("aria-expanded", count ? "true" : "false");
-      status.textContent = count ? (form.dataset.suggestCount || "%s").replace("%s", count) : "";
+      status.textContent = count ? (form.dataset.suggestCount || "{count}").replace("{count}", count) : "";
       active = -1;
     }
 
