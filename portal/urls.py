@@ -28,4 +28,5 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
 )
 
+handler400 = "portal.views.bad_request"
 handler404 = "portal.views.page_not_found"

@@ -15,7 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from elastic_transport import TransportError
 from elasticsearch import ApiError
-from modelsearch.query import Or, Phrase, PlainText
+from modelsearch.query import Or, PlainText
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 from wagtail.search import index
@@ -36,6 +36,19 @@ SEARCH_BACKEND_ERRORS = (TransportError, ApiError)
 # Ranking every match of a very common word is what makes broad searches slow: rank the best
 # few hundred of each kind, which is more than anyone pages through.
 RESULTS_PER_KIND = 200
+
+# Fewer results than this for a query of several words: add pages matching only some of them.
+FEW_RESULTS = 3
+PARTIAL_MATCH_WEIGHT = 0.5
+# Members come for how-tos: at equal relevance a guide beats a news item mentioning the words.
+KIND_WEIGHTS = {
+    "guide": 1.5,
+    "path": 1.2,
+    "glossary": 1.0,
+    "about": 1.0,
+    "news": 0.8,
+    "external": 0.7,
+}
 
 CONTENT_TYPES = {
     "guide": _("Guide"),
@@ -123,25 +136,42 @@ def matching_glossary_terms(query, locale):
     folded_query = fold(query)
     if not folded_query:
         return []
-    found = []
-    for term in GlossaryTerm.objects.filter(locale=locale):
-        forms = [term.term, *term.variant_list]
-        if any(
-            re.search(rf"(?<!\w){re.escape(fold(form))}(?!\w)", folded_query)
-            for form in forms
-            if fold(form)
-        ):
-            found.append(term)
-    return found
+    return [
+        term
+        for term in GlossaryTerm.objects.filter(locale=locale)
+        if any(names(form, folded_query) for form in [term.term, *term.variant_list])
+    ]
 
 
-def build_query(query, terms):
-    """The member's words, or any wording of a glossary term they named."""
-    alternatives = [PlainText(query, operator="and")]
+def names(form, folded_query):
+    return bool(fold(form)) and re.search(rf"(?<!\w){re.escape(fold(form))}(?!\w)", folded_query)
+
+
+def query_wordings(query, terms):
+    """The query as typed, then with each glossary wording it names swapped for the others.
+
+    'client not paying' also searches 'principal not paying': the other words stay required,
+    so a synonym never drowns the rest of the question.
+    """
+    folded_query = fold(query)
+    wordings = [query]
     for term in terms:
-        for form in [term.term, *term.variant_list]:
-            if fold(form) != fold(query):
-                alternatives.append(Phrase(form) if " " in form.strip() else PlainText(form))
+        forms = [term.term, *term.variant_list]
+        for named_form in [form for form in forms if names(form, folded_query)]:
+            pattern = rf"(?<!\w){re.escape(fold(named_form))}(?!\w)"
+            for form in forms:
+                if fold(form) != fold(named_form):
+                    wording = re.sub(pattern, lambda _match, form=form: form, folded_query)
+                    if wording not in wordings:
+                        wordings.append(wording)
+    return wordings
+
+
+def build_query(query, terms, operator="and"):
+    """Any wording of the query, each with all its words required (or any, with 'or')."""
+    alternatives = [
+        PlainText(wording, operator=operator) for wording in query_wordings(query, terms)
+    ]
     return alternatives[0] if len(alternatives) == 1 else Or(alternatives)
 
 
@@ -171,6 +201,18 @@ class PortalSearch:
         outcome = SearchOutcome(self.query, self.language, [], defined_terms=terms)
         outcome.promotions = self.promotions(locale)
         outcome.results = self.search_language(self.language, build_query(self.query, terms))
+        if len(outcome.results) < FEW_RESULTS and len(self.query.split()) > 1:
+            # Few pages have every word: add those with some of them, ranked lower.
+            found = {result.url for result in outcome.results}
+            outcome.results += [
+                result
+                for result in self.search_language(
+                    self.language,
+                    build_query(self.query, terms, operator="or"),
+                    weight=PARTIAL_MATCH_WEIGHT,
+                )
+                if result.url not in found
+            ]
         if outcome.results:
             return outcome
 
@@ -222,7 +264,7 @@ class PortalSearch:
                 )
         return picks
 
-    def search_language(self, language, search_query):
+    def search_language(self, language, search_query, weight=1.0):
         locale = self.locales[language]
         # The query is analysed with the rules of the language searched.
         with translation.override(language):
@@ -245,6 +287,8 @@ class PortalSearch:
             )
             for resource in resources
         ]
+        for result in results:
+            result.score *= weight * KIND_WEIGHTS[result.kind]
         results.sort(key=lambda result: -result.score)
         return results
 

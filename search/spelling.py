@@ -20,7 +20,7 @@ def fold(text):
 
 
 def vocabulary(locale):
-    """Words of page titles, summaries and glossary terms in `locale`, by their folded form."""
+    """Words of titles, summaries and the glossary in `locale`, by their folded form."""
     key = f"search-vocabulary-{locale.language_code}"
     words = cache.get(key)
     if words is None:
