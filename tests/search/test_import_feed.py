@@ -12,7 +12,8 @@ RSS = """<?xml version="1.0"?>
 <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>
 <title>Old community</title><language>nl</language>
 <item><title>Workshop &lt;b&gt;fotografie&lt;/b&gt;</title>
-<link>https://community.example/nl/workshop</link><description>&lt;p&gt;Leer beter fotograferen.&lt;/p&gt;</description></item>
+<link>https://community.example/nl/workshop</link>
+<description>&lt;p&gt;Leer beter fotograferen.&lt;/p&gt;</description></item>
 <item><title>Stage photo</title><link>https://community.example/fr/stage</link>
 <description>Apprendre la photo.</description><dc:language>fr</dc:language></item>
 </channel></rss>"""
