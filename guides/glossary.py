@@ -101,12 +101,14 @@ def build_index(locale):
 
 
 def glossary_index(locale):
+    """The compiled index of `locale` (a Locale or its id), rebuilt when the version moves on."""
+    locale_id = getattr(locale, "pk", locale)
     version = cache.get(VERSION_CACHE_KEY, 0)
-    key = (locale.pk, version)
+    key = (locale_id, version)
     if key not in _indexes:
         for stale in [known for known in _indexes if known[1] != version]:
             del _indexes[stale]
-        _indexes[key] = build_index(locale)
+        _indexes[key] = build_index(locale_id)
     return _indexes[key]
 
 

@@ -12,7 +12,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from portal.pages import localize_pages
+from portal.pages import localize_linked_pages
+from portal.routing import PageRoutingMixin
 
 from .blocks import DownloadBlock, NeedBlock, StepBlock, VideoBlock
 
@@ -23,7 +24,7 @@ class Level(models.TextChoices):
     EXPERT = "expert", "Smart Expert"
 
 
-class PathPage(Page):
+class PathPage(PageRoutingMixin, Page):
     """An entry path for one kind of member (Smart Facile, Basic or Expert) listing its guides."""
 
     level = models.CharField(
@@ -72,7 +73,7 @@ class PathPage(Page):
         return context
 
 
-class TopicPage(Page):
+class TopicPage(PageRoutingMixin, Page):
     """An optional group of related guides inside a path, such as 'Hiring and investing'."""
 
     intro = models.TextField(blank=True, help_text=_("One or two sentences shown at the top."))
@@ -92,7 +93,7 @@ class TopicPage(Page):
         return context
 
 
-class GuidePage(Page):
+class GuidePage(PageRoutingMixin, Page):
     """A step-by-step guide: a summary, numbered steps, and optional video, downloads and links."""
 
     summary = models.TextField(
@@ -155,12 +156,14 @@ class GuidePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        related = [link.guide for link in self.related_guides.select_related("guide")]
-        context["related_guides"] = localize_pages(
-            [page for page in related if page is not None], self.locale
+        context["related_guides"] = localize_linked_pages(
+            self.related_guides.all(), "guide", self.locale_id, GuidePage
         )
+        # A path is always the child of a home page, so its tree path is known without a query.
         context["level"] = (
-            PathPage.objects.ancestor_of(self).values_list("level", flat=True).first()
+            PathPage.objects.filter(path=self.path[: Page.steplen * 3])
+            .values_list("level", flat=True)
+            .first()
         )
         return context
 
@@ -231,7 +234,7 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
         return letter if letter.isalpha() else "#"
 
 
-class GlossaryPage(Page):
+class GlossaryPage(PageRoutingMixin, Page):
     """The glossary: every glossary term of this language, A to Z, each with its own anchor."""
 
     intro = models.TextField(blank=True, help_text=_("One or two sentences shown at the top."))
@@ -249,7 +252,8 @@ class GlossaryPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         terms = sorted(
-            GlossaryTerm.objects.filter(locale=self.locale), key=lambda term: sort_key(term.term)
+            GlossaryTerm.objects.filter(locale_id=self.locale_id),
+            key=lambda term: sort_key(term.term),
         )
         groups = {}
         for term in terms:

@@ -3,6 +3,8 @@
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished
 
+from portal import page_cache
+
 from . import glossary
 from .models import GlossaryPage, GlossaryTerm
 
@@ -16,3 +18,5 @@ def register_signal_handlers():
     post_delete.connect(glossary_changed, sender=GlossaryTerm)
     page_published.connect(glossary_changed, sender=GlossaryPage)
     page_unpublished.connect(glossary_changed, sender=GlossaryPage)
+    # Terms are shown on the glossary page and linked from every guide.
+    page_cache.invalidate_when_changed(GlossaryTerm)

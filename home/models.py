@@ -8,15 +8,16 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from guides.models import GlossaryPage, Level, PathPage
+from guides.models import GlossaryPage, GuidePage, Level, PathPage
 from news.models import NewsIndexPage, NewsPage
 from portal.blocks import BodyBlock
-from portal.pages import localize_pages
+from portal.pages import localize_linked_pages
+from portal.routing import PageRoutingMixin
 
 LATEST_NEWS_COUNT = 3
 
 
-class HomePage(Page):
+class HomePage(PageRoutingMixin, Page):
     """The home page of one language: a welcome, the three paths, highlighted guides and news."""
 
     lead = models.TextField(
@@ -42,14 +43,19 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        children = self.get_children().live().specific().order_by("path")
+        # Only paths show fields of their own; the other sections need no `.specific()` query.
+        children = list(self.get_children().live().order_by("path"))
         context["paths"] = sorted(
-            (child for child in children if isinstance(child, PathPage)),
+            PathPage.objects.child_of(self).live().order_by("path"),
             key=lambda path: Level.values.index(path.level),
         )
-        context["mission"] = next((c for c in children if isinstance(c, MissionPage)), None)
-        context["glossary"] = next((c for c in children if isinstance(c, GlossaryPage)), None)
-        news_index = next((c for c in children if isinstance(c, NewsIndexPage)), None)
+
+        def first_of(page_type):
+            return next((c for c in children if issubclass(c.specific_class, page_type)), None)
+
+        context["mission"] = first_of(MissionPage)
+        context["glossary"] = first_of(GlossaryPage)
+        news_index = first_of(NewsIndexPage)
         context["news_index"] = news_index
         context["latest_news"] = (
             NewsPage.objects.live()
@@ -58,9 +64,8 @@ class HomePage(Page):
             if news_index
             else []
         )
-        featured = [link.guide for link in self.featured_guides.select_related("guide")]
-        context["featured_guides"] = localize_pages(
-            [page for page in featured if page is not None], self.locale
+        context["featured_guides"] = localize_linked_pages(
+            self.featured_guides.all(), "guide", self.locale_id, GuidePage
         )
         return context
 
@@ -74,7 +79,7 @@ class HomePageFeaturedGuide(Orderable):
     panels = [PageChooserPanel("guide", page_type="guides.GuidePage")]
 
 
-class MissionPage(Page):
+class MissionPage(PageRoutingMixin, Page):
     """The mission statement: who we are, what we defend, where we want to be in ten years."""
 
     lead = models.TextField(help_text=_("The mission in one or two sentences."))

@@ -8,3 +8,11 @@ class NewsConfig(AppConfig):
     name = "news"
     verbose_name = _("News")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from portal import page_cache
+
+        from .models import NewsTag
+
+        # Tags are shown on news items, in listings and in their filter.
+        page_cache.invalidate_when_changed(NewsTag)

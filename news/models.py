@@ -4,6 +4,7 @@ import datetime
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import F, OuterRef, Subquery
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -15,6 +16,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock
+from portal.routing import PageRoutingMixin
 
 from .forms import NewsPageForm
 
@@ -43,7 +45,7 @@ class NewsTag(TranslatableMixin, models.Model):
         return self.name
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(RoutablePageMixin, PageRoutingMixin, Page):
     """The news listing of one language, newest first, with a tag filter and RSS/Atom feeds."""
 
     intro = models.TextField(blank=True, help_text=_("One sentence shown at the top."))
@@ -63,7 +65,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     def tags_in_use(self):
         return NewsTag.objects.filter(
-            locale=self.locale,
+            locale_id=self.locale_id,
             translation_key__in=NewsTag.objects.filter(news_pages__in=self.news_items()).values(
                 "translation_key"
             ),
@@ -74,7 +76,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         items = self.news_items()
         active_tag = None
         if tag_slug := request.GET.get("tag"):
-            active_tag = NewsTag.objects.filter(locale=self.locale, slug=tag_slug).first()
+            active_tag = NewsTag.objects.filter(locale_id=self.locale_id, slug=tag_slug).first()
             if active_tag is None:
                 raise Http404("Unknown tag")
             # Translated news may still carry the source language's tags: match across languages.
@@ -88,7 +90,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
             request,
             context_overrides={
                 "news_page": news_page,
-                "news_list": attach_localized_tags(news_page.object_list, self.locale),
+                "news_list": attach_localized_tags(news_page.object_list, self.locale_id),
                 "tags": self.tags_in_use(),
                 "active_tag": active_tag,
             },
@@ -107,7 +109,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return NewsAtomFeed(self)(request)
 
 
-class NewsPage(Page):
+class NewsPage(PageRoutingMixin, Page):
     """A news item: date, author, tags, a short summary and the full text."""
 
     date = models.DateField(default=datetime.date.today, help_text=_("The date shown to readers."))
@@ -155,29 +157,44 @@ class NewsPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["localized_tags"] = attach_localized_tags([self], self.locale)[0].localized_tags
+        context["localized_tags"] = attach_localized_tags([self], self.locale_id)[0].localized_tags
         return context
 
 
 def attach_localized_tags(news_items, locale):
-    """Give each news item a `localized_tags` list in `locale`, with two queries in all."""
+    """Give each news item a `localized_tags` list in `locale` (a Locale or its id), in one query.
+
+    Items may carry tags of another language (translations keep their source's tags): each link
+    is read with the name and slug of its tag's version in `locale`, and links whose tag has no
+    such version are left out.
+    """
     news_items = list(news_items)
-    links = NewsPage.tags.through.objects.filter(
-        newspage__in=[item.pk for item in news_items]
-    ).select_related("newstag")
-    keys_by_page = {}
-    for link in links:
-        keys_by_page.setdefault(link.newspage_id, []).append(link.newstag.translation_key)
-    tags_by_key = {
-        tag.translation_key: tag
-        for tag in NewsTag.objects.filter(
-            locale=locale,
-            translation_key__in=[key for keys in keys_by_page.values() for key in keys],
+    localized = NewsTag.objects.filter(
+        locale=locale, translation_key=OuterRef("newstag__translation_key")
+    )
+    links = (
+        NewsPage.tags.through.objects.filter(newspage__in=[item.pk for item in news_items])
+        .annotate(
+            tag_id=Subquery(localized.values("pk")[:1]),
+            tag_name=Subquery(localized.values("name")[:1]),
+            tag_slug=Subquery(localized.values("slug")[:1]),
+            tag_key=F("newstag__translation_key"),
         )
-    }
+        .filter(tag_id__isnull=False)
+        .values("newspage_id", "tag_id", "tag_name", "tag_slug", "tag_key")
+    )
+    tags_by_page = {}
+    for link in links:
+        tag = NewsTag(
+            pk=link["tag_id"],
+            name=link["tag_name"],
+            slug=link["tag_slug"],
+            translation_key=link["tag_key"],
+            locale_id=getattr(locale, "pk", locale),
+        )
+        tags_by_page.setdefault(link["newspage_id"], {})[tag.pk] = tag
     for item in news_items:
         item.localized_tags = sorted(
-            (tags_by_key[key] for key in keys_by_page.get(item.pk, []) if key in tags_by_key),
-            key=lambda tag: tag.name,
+            tags_by_page.get(item.pk, {}).values(), key=lambda tag: tag.name
         )
     return news_items

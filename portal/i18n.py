@@ -25,18 +25,31 @@ class LanguageVersion:
             return gettext("Not translated yet: go to the home page")
 
 
+def live_translations(request, page=None):
+    """{translation key: {language code: live page}} for the home pages and `page`, cached on
+    the request. The switcher needs both, so they share one query when it asks first."""
+    known = request.__dict__.setdefault("_live_translations", {})
+    site = Site.find_for_request(request)
+    keys = {page.translation_key} if isinstance(page, Page) and page.pk else set()
+    if site is not None:
+        keys.add(site.root_page.translation_key)
+    missing = keys - known.keys()
+    if missing:
+        for key in missing:
+            known[key] = {}
+        for translated in (
+            Page.objects.filter(translation_key__in=missing).live().select_related("locale")
+        ):
+            known[translated.translation_key][translated.locale.language_code] = translated
+    return known
+
+
 def locale_homes(request):
     """The live home page of every language, by language code, cached on the request."""
-    if not hasattr(request, "_locale_homes"):
-        site = Site.find_for_request(request)
-        homes = {}
-        if site is not None:
-            for home in (
-                site.root_page.get_translations(inclusive=True).live().select_related("locale")
-            ):
-                homes[home.locale.language_code] = home
-        request._locale_homes = homes
-    return request._locale_homes
+    site = Site.find_for_request(request)
+    if site is None:
+        return {}
+    return live_translations(request)[site.root_page.translation_key]
 
 
 def current_home(request):
@@ -54,11 +67,13 @@ def language_versions(request, page=None, homes_only=False):
     if hasattr(request, cache_key):
         return getattr(request, cache_key)
     current = translation.get_language()
-    homes = locale_homes(request)
     translations = {}
     if isinstance(page, Page) and page.pk:
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translated.locale.language_code] = translated.get_url(request)
+        # The switcher is the first to ask, so the homes come in the same query.
+        found = live_translations(request, page)
+        for code, translated in found.get(page.translation_key, {}).items():
+            translations[code] = translated.get_url(request)
+    homes = locale_homes(request)
     versions = []
     for code, name in settings.LANGUAGES:
         if homes_only:

@@ -1,24 +1,47 @@
-"""Helpers every app uses to show pages in the reader's language."""
+"""Helpers every app uses to show pages in the reader's language, in a fixed number of queries."""
 
-from wagtail.models import Page
+from django.db.models import Exists, F, OuterRef, Subquery
+from django.db.models.lookups import StartsWith
+from wagtail.models import Page, PageViewRestriction
 
 
-def localize_pages(pages, locale):
+def public_pages(queryset):
+    """`queryset` without pages under a view restriction, as a subquery rather than Wagtail's
+    `.public()`, which costs a query of its own to list the restrictions first."""
+    restricted = PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path")))
+    return queryset.filter(~Exists(restricted))
+
+
+def localize_pages(pages, locale, model=Page):
     """Return the live translations of `pages` in `locale`, in the same order, in one query.
 
     Links between pages (featured guides, related guides) point at the source-language page;
     readers must land on the page of their own language. Pages not translated yet are left out.
+    `locale` is a Locale or its id. Give `model` when every page is of that type: the pages then
+    come with their own fields, without the second query `.specific()` costs.
     """
     pages = list(pages)
     if not pages:
         return []
-    translations = {
-        page.translation_key: page
-        for page in Page.objects.live()
-        .public()
-        .filter(translation_key__in=[page.translation_key for page in pages], locale=locale)
-        .specific()
-    }
+    queryset = public_pages(model.objects.live()).filter(
+        translation_key__in=[page.translation_key for page in pages], locale=locale
+    )
+    if model is Page:
+        queryset = queryset.specific()
+    translations = {page.translation_key: page for page in queryset}
     return [
         translations[page.translation_key] for page in pages if page.translation_key in translations
     ]
+
+
+def localize_linked_pages(links, field, locale, model):
+    """The live translations in `locale` of the `model` pages that the orderable `links` point at
+    through `field`, in link order, in one query. Pages not translated yet are left out."""
+    target_key = f"{field}__translation_key"
+    link_order = links.filter(**{target_key: OuterRef("translation_key")}).values("sort_order")
+    return list(
+        public_pages(model.objects.live())
+        .filter(locale=locale, translation_key__in=links.values(target_key))
+        .annotate(link_order=Subquery(link_order[:1]))
+        .order_by("link_order", "path")
+    )

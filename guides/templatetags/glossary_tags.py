@@ -15,13 +15,13 @@ class GlossaryLinksNode(template.Node):
     def render(self, context):
         html = self.nodelist.render(context)
         page = context.get("page")
-        if page is None or getattr(page, "locale", None) is None:
+        if page is None or getattr(page, "locale_id", None) is None:
             return html
         # Shared by every glossary_links block of this template, so each term is linked once.
         linked_terms = context.render_context.get("glossary_linked_terms")
         if linked_terms is None:
             linked_terms = context.render_context["glossary_linked_terms"] = set()
-        return mark_safe(link_glossary_terms(html, page.locale, linked_terms))
+        return mark_safe(link_glossary_terms(html, page.locale_id, linked_terms))
 
 
 @register.tag

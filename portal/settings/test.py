@@ -18,3 +18,9 @@ STORAGES = {
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 # whitenoise expects collected files; tests serve none, so give it an empty folder.
 STATIC_ROOT = tempfile.mkdtemp(prefix="portal-test-static-")
+# Tests change content without publishing through Wagtail, so pages are never cached unless a
+# test turns the page cache on (tests/performance/test_page_cache.py).
+PAGE_CACHE_SECONDS = 0
+# The test client's login() passes no request, which django-axes requires; the throttling test
+# turns it back on (tests/security/test_login_throttling.py).
+AXES_ENABLED = False

@@ -3,6 +3,7 @@
 from django import template
 
 from portal.i18n import current_home, language_versions
+from portal.routing import page_ancestors
 
 register = template.Library()
 
@@ -41,4 +42,4 @@ def breadcrumb_trail(page):
     """The pages from the language's home down to the parent of `page`."""
     if page is None or page.depth <= 2:
         return []
-    return list(page.get_ancestors().filter(depth__gte=2).order_by("depth"))
+    return page_ancestors(page)

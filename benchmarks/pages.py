@@ -1,0 +1,21 @@
+"""The page of each public type that the benchmarks measure, found in the demo site."""
+
+from tests.pages import demo_page
+
+SEARCH = "/fr/search/?q=facture"
+
+
+def page_addresses():
+    """{page type: address}, French, in the order the report lists them."""
+    return {
+        "home": demo_page("page", "home").url,
+        "path": demo_page("path", "expert").url,
+        "topic": demo_page("topic", "creative-work").url,
+        "guide": demo_page("guide", "expense-claims").url,
+        "mission": demo_page("mission", "mission").url,
+        "glossary": demo_page("glossary", "glossary").url,
+        "news index": demo_page("news-index", "news").url,
+        "news item": demo_page("news", "new-portal").url,
+        "search results": SEARCH,
+        "404": "/fr/no-such-page/",
+    }

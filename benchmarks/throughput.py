@@ -1,0 +1,106 @@
+"""Requests per second and latency with wrk against gunicorn on 127.0.0.1, production settings.
+
+One gunicorn without Redis (so the page cache is off), then one with REDIS_URL (page cache on),
+each measured on the same addresses and on a static file served by the same stack: the ceiling.
+Ratios are taken within one run, because the machine is shared and noisy.
+"""
+
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+PORT = 8150
+DURATION = "10s"
+CONNECTIONS = 16
+WORKERS = 2
+HEADERS = ["-H", "X-Forwarded-Proto: https", "-H", "Accept-Encoding: gzip"]
+LATENCY_LINE = re.compile(r"^\s+(50|99)(?:\.0+)?%\s+([\d.]+)(us|ms|s)\s*$", re.M)
+UNITS = {"us": 0.001, "ms": 1, "s": 1000}
+
+
+def production_environment(redis_url):
+    """The environment of run.py (production settings, collected static files), with or
+    without Redis: production caches pages only with Redis."""
+    return {**os.environ, "REDIS_URL": redis_url}
+
+
+def start_gunicorn(environment):
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "portal.wsgi",
+            "--workers",
+            str(WORKERS),
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=BASE_DIR,
+        env=environment,
+    )
+    for _ in range(100):
+        try:
+            request = urllib.request.Request(
+                f"http://127.0.0.1:{PORT}/fr/", headers={"X-Forwarded-Proto": "https"}
+            )
+            with urllib.request.urlopen(request, timeout=2):
+                return process
+        except OSError:
+            time.sleep(0.2)
+    process.terminate()
+    raise RuntimeError("gunicorn did not start")
+
+
+def wrk(address):
+    """(requests per second, p50 ms, p99 ms, non-2xx/3xx responses) for one address."""
+    output = subprocess.run(
+        [
+            "wrk",
+            "--latency",
+            "-t2",
+            f"-c{CONNECTIONS}",
+            f"-d{DURATION}",
+            *HEADERS,
+            f"http://127.0.0.1:{PORT}{address}",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    latency = {int(p): float(v) * UNITS[unit] for p, v, unit in LATENCY_LINE.findall(output)}
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return rate, latency[50], latency[99], int(errors.group(1)) if errors else 0
+
+
+def measure(addresses, static_address, redis_url):
+    """{"uncached": {name: figures}, "cached": {...}}, "static file" first in each."""
+    results = {}
+    for label, redis in (("uncached", ""), ("cached", redis_url)):
+        server = start_gunicorn(production_environment(redis))
+        try:
+            targets = {"static file": static_address, **addresses}
+            for address in targets.values():
+                wrk_warm(address)
+            results[label] = {name: wrk(address) for name, address in targets.items()}
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    return results
+
+
+def wrk_warm(address):
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{PORT}{address}", headers={"X-Forwarded-Proto": "https"}
+    )
+    for _ in range(WORKERS * 2):
+        with urllib.request.urlopen(request, timeout=10) as response:
+            response.read()

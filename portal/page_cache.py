@@ -1,0 +1,136 @@
+"""The page cache: whole public pages kept in the shared cache and dropped on every content change.
+
+Members are anonymous and every page exists once per language address, so a rendered page can be
+served again to every member who asks for the same address. It is never used for anyone with a
+session (editors, translators, previews: all of them are logged in), for responses that set a
+cookie or carry a CSRF token, nor for anything but Wagtail's page views (search, errors, admin).
+
+Invalidation is by generation: every page is stored with the generation number current when its
+request began, and a change to content moves the number on, so every page of every language is
+rebuilt on its next request. A change can touch many pages (menus, teasers on the home page,
+glossary links in every guide, tags in listings) and edits are rare next to reads, so
+invalidating everything is both correct and cheap. The number moves on once the change is
+committed: a request that read the old content before then stored it under the old number.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
+
+GENERATION_KEY = "page-cache:generation"
+CACHED_STATUS = 200
+# Headers a cached copy must not repeat: they belong to one response.
+UNCACHED_HEADERS = {"set-cookie", "x-cache", "date"}
+
+
+def invalidate(**kwargs):
+    """Drop every cached page once the current transaction commits. A signal receiver."""
+    transaction.on_commit(next_generation)
+
+
+def invalidate_when_changed(*models):
+    """Drop every cached page whenever an object of one of `models` is saved or deleted."""
+    for model in models:
+        post_save.connect(invalidate, sender=model, dispatch_uid=f"page-cache-save-{model}")
+        post_delete.connect(invalidate, sender=model, dispatch_uid=f"page-cache-delete-{model}")
+
+
+def next_generation():
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, int(time.time()), None)
+
+
+def current_generation(entries):
+    generation = entries.get(GENERATION_KEY)
+    if generation is None:
+        # A new or emptied cache: start from the clock so no stored page can match by chance.
+        cache.add(GENERATION_KEY, int(time.time()), None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def page_key(request):
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return "page-cache:page:" + hashlib.sha256(address.encode()).hexdigest()
+
+
+def is_cacheable_request(request):
+    if request.method not in ("GET", "HEAD") or not settings.PAGE_CACHE_SECONDS:
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
+        return False
+    languages = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+    return request.path.startswith(languages)
+
+
+def is_cacheable_response(request, response):
+    match = getattr(request, "resolver_match", None)
+    vary = {value.strip().lower() for value in response.get("Vary", "").split(",") if value}
+    cache_control = response.get("Cache-Control", "").lower()
+    user = getattr(request, "user", None)
+    return (
+        request.method == "GET"
+        and response.status_code == CACHED_STATUS
+        and not response.streaming
+        and not response.cookies
+        # get_token() was called: the page holds a CSRF token tied to this visitor's cookie.
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and vary <= {"accept-encoding"}
+        and not {"private", "no-store", "no-cache"} & set(cache_control.replace(",", " ").split())
+        and match is not None
+        and match.url_name == "wagtail_serve"
+        and not (user is not None and user.is_authenticated)
+    )
+
+
+class PageCacheMiddleware:
+    """Serves public pages from the cache, and stores them there on the way out."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_cacheable_request(request):
+            return self.get_response(request)
+        try:
+            key = page_key(request)
+        except DisallowedHost:
+            # Django answers a bad Host header further in, with a 400.
+            return self.get_response(request)
+        # One round trip for both: the generation and the page stored with its own.
+        entries = cache.get_many([GENERATION_KEY, key])
+        generation = current_generation(entries)
+        if generation is None:
+            # The cache is unreachable: serve without it.
+            return self.get_response(request)
+        stored = entries.get(key)
+        if stored is not None and stored[0] == generation:
+            return self.cached_response(stored)
+        response = self.get_response(request)
+        if is_cacheable_response(request, response):
+            headers = [(name, value) for name, value in response.items()]
+            headers = [(n, v) for n, v in headers if n.lower() not in UNCACHED_HEADERS]
+            cache.set(
+                key,
+                (generation, response.status_code, headers, response.content),
+                settings.PAGE_CACHE_SECONDS,
+            )
+            response["X-Cache"] = "MISS"
+        return response
+
+    @staticmethod
+    def cached_response(stored):
+        _generation, status, headers, content = stored
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response["X-Cache"] = "HIT"
+        return response
