@@ -241,6 +241,8 @@ AXES_RESET_ON_SUCCESS = True
 # The client address comes from the connection only: X-Forwarded-For can be forged.
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 AXES_ENABLE_ADMIN = False
+# One "AXES: BEGIN" line on every manage.py command is noise.
+AXES_VERBOSE = False
 
 LOGGING = {
     "version": 1,
