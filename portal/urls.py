@@ -30,3 +30,4 @@ urlpatterns += i18n_patterns(
 
 handler400 = "portal.views.bad_request"
 handler404 = "portal.views.page_not_found"
+handler500 = "portal.views.server_error"
