@@ -4,9 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 INSTALLED := $(VENV)/.installed
+E2E_INSTALLED := $(VENV)/.installed-e2e
+# The browser journeys drop and rebuild this database on every run.
+E2E_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_e2e
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format messages check
+.PHONY: help install run test e2e lint format messages check bench backup restore bench-search
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -31,6 +34,33 @@ test: install ## Run the whole test suite (PostgreSQL when DATABASE_URL says so)
 	$(MANAGE) compile_translations
 	$(BIN)/pytest
 
+$(E2E_INSTALLED): $(INSTALLED) requirements-e2e.txt
+	$(BIN)/python -m pip install --quiet -r requirements-e2e.txt
+	touch $(E2E_INSTALLED)
+
+e2e: $(E2E_INSTALLED) ## Browser journeys, accessibility and page weight in Chromium, on PostgreSQL
+	$(MANAGE) compile_translations
+	DATABASE_URL=$(E2E_DATABASE_URL) $(BIN)/pytest tests/e2e
+
+# Benchmarks, backups and load runs use a database of their own, never the development one.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
+
+bench: install ## Measure queries, render time and throughput per page type into docs/benchmarks.md
+	psql "$(BENCH_DATABASE_URL)" -c 'SELECT 1' >/dev/null 2>&1 || createdb -h 127.0.0.1 -U postgres "$$(basename $(BENCH_DATABASE_URL))"
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput -v0
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) compile_translations
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) load_demo -v0
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python benchmarks/run.py
+
+BACKUP_DIR ?= backups/$(shell date +%Y-%m-%d-%H%M)
+
+backup: install ## Back up the database of DATABASE_URL and the uploads into BACKUP_DIR
+	$(MANAGE) backup_site $(BACKUP_DIR)
+
+restore: install ## Replace the database of DATABASE_URL and the uploads with BACKUP_DIR's
+	@test -n "$(RESTORE_DIR)" || { echo "Say which backup: make restore RESTORE_DIR=backups/…"; exit 1; }
+	$(MANAGE) restore_site $(RESTORE_DIR)
+
 lint: install ## Check code and template style
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -49,3 +79,9 @@ check: install ## Django's system checks, pending migrations, production setting
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=check-only-$$(date +%s%N)-not-a-real-secret-value-0123456789 ALLOWED_HOSTS=portal.example.org $(MANAGE) check --deploy --fail-level WARNING
+
+# Dropped and rebuilt on every run: the demo site grown to 50,000 guides per language.
+SEARCH_BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_searchbench
+
+bench-search: install ## Search latency at 1k, 10k and 50k pages per language (slow)
+	DATABASE_URL=$(SEARCH_BENCH_DATABASE_URL) $(BIN)/python benchmarks/search_latency.py

@@ -3,16 +3,19 @@
 import unicodedata
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from modelcluster.queryset import FakeQuerySet
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
-from portal.pages import localize_linked_pages
+from portal.pages import localize_linked_pages, public_pages
 from portal.routing import PageRoutingMixin
 
 from .blocks import DownloadBlock, NeedBlock, StepBlock, VideoBlock
@@ -127,6 +130,26 @@ class GuidePage(PageRoutingMixin, Page):
         blank=True,
         help_text=_("When someone last checked that this guide is still correct."),
     )
+    simpler_guide = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("simpler version"),
+        help_text=_(
+            "The guide on the same subject in a simpler path, for 'Explain it more simply'."
+        ),
+    )
+    detailed_guide = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("more detailed version"),
+        help_text=_("The guide on the same subject in a more detailed path, for 'Tell me more'."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -135,6 +158,14 @@ class GuidePage(PageRoutingMixin, Page):
         FieldPanel("video"),
         FieldPanel("downloads"),
         InlinePanel("related_guides", label=_("Related guides"), max_num=4),
+        InlinePanel("faq_questions", label=_("Frequently asked questions"), max_num=6),
+        MultiFieldPanel(
+            [
+                PageChooserPanel("simpler_guide", page_type="guides.GuidePage"),
+                PageChooserPanel("detailed_guide", page_type="guides.GuidePage"),
+            ],
+            heading=_("The same subject in the other paths"),
+        ),
         MultiFieldPanel(
             [FieldPanel("content_owner"), FieldPanel("last_reviewed")],
             heading=_("Keeping it accurate"),
@@ -159,6 +190,12 @@ class GuidePage(PageRoutingMixin, Page):
         context["related_guides"] = localize_linked_pages(
             self.related_guides.all(), "guide", self.locale_id, GuidePage
         )
+        context["simpler_guide"], context["detailed_guide"] = self.counterparts()
+        context["faq_questions"] = self.linked_questions()
+        if context["faq_questions"]:
+            faq = FAQPage.objects.live().filter(locale_id=self.locale_id).first()
+            for question in context["faq_questions"]:
+                question.url = f"{faq.get_url(request)}#{question.anchor}" if faq else ""
         # A path is always the child of a home page, so its tree path is known without a query.
         context["level"] = (
             PathPage.objects.filter(path=self.path[: Page.steplen * 3])
@@ -166,6 +203,63 @@ class GuidePage(PageRoutingMixin, Page):
             .first()
         )
         return context
+
+    def clean(self):
+        super().clean()
+        if self.pk and self.pk in (self.simpler_guide_id, self.detailed_guide_id):
+            raise ValidationError(_("A guide can't be its own simpler or more detailed version."))
+
+    def counterparts(self):
+        """The simpler and the more detailed guide, in this guide's language, in one query.
+
+        The links point at whichever version an editor chose (usually the French one); readers
+        get the live version of their own language, or nothing if it isn't translated yet.
+        """
+        ids = [self.simpler_guide_id, self.detailed_guide_id]
+        if not any(ids):
+            return None, None
+        linked = Page.objects.filter(pk__in=[pk for pk in ids if pk])
+        found = {
+            page.linked_pk: page
+            for page in public_pages(GuidePage.objects.live())
+            .filter(locale_id=self.locale_id, translation_key__in=linked.values("translation_key"))
+            .annotate(
+                linked_pk=models.Subquery(
+                    linked.filter(translation_key=models.OuterRef("translation_key")).values("pk")[
+                        :1
+                    ]
+                )
+            )
+        }
+        return found.get(ids[0]), found.get(ids[1])
+
+    def linked_questions(self):
+        """The FAQ questions linked from this guide, in this guide's language and link order."""
+        links = self.faq_questions.all()
+        if isinstance(links, FakeQuerySet):
+            # A preview or a revision holds its links in memory, where no subquery can reach them.
+            keys = [link.question.translation_key for link in links if link.question_id]
+            questions = {
+                question.translation_key: question
+                for question in FAQQuestion.objects.filter(
+                    locale_id=self.locale_id, translation_key__in=keys
+                )
+            }
+            return [questions[key] for key in keys if key in questions]
+        return list(
+            FAQQuestion.objects.filter(
+                locale_id=self.locale_id,
+                translation_key__in=links.values("question__translation_key"),
+            )
+            .annotate(
+                link_order=models.Subquery(
+                    links.filter(
+                        question__translation_key=models.OuterRef("translation_key")
+                    ).values("sort_order")[:1]
+                )
+            )
+            .order_by("link_order")
+        )
 
 
 class GuideRelatedGuide(Orderable):
@@ -263,3 +357,160 @@ class GlossaryPage(PageRoutingMixin, Page):
             (letter, letter in groups) for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
         ]
         return context
+
+
+class GuideFAQQuestion(Orderable):
+    """A frequently asked question a guide points its readers to."""
+
+    page = ParentalKey(GuidePage, on_delete=models.CASCADE, related_name="faq_questions")
+    question = models.ForeignKey("guides.FAQQuestion", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("question")]
+
+
+class FAQTheme(TranslatableMixin, models.Model):
+    """A theme the FAQ groups its questions under, such as 'Getting paid'."""
+
+    name = models.CharField(max_length=80)
+    sort_order = models.PositiveSmallIntegerField(
+        default=0, help_text=_("Themes are shown from the smallest number to the largest.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("sort_order")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("FAQ theme")
+        verbose_name_plural = _("FAQ themes")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def anchor(self):
+        return "theme-" + (slugify(self.name) or str(self.pk))
+
+
+class FAQQuestion(TranslatableMixin, index.Indexed, models.Model):
+    """A question members often ask, with a short plain answer; shown on the FAQ page."""
+
+    question = models.CharField(
+        max_length=200, help_text=_("As a member would ask it: 'When do I get paid?'")
+    )
+    answer = RichTextField(
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("Answer in a few short sentences. Link to the guide that explains more."),
+    )
+    theme = models.ForeignKey(FAQTheme, on_delete=models.PROTECT, related_name="questions")
+    level = models.CharField(
+        max_length=10,
+        choices=Level.choices,
+        blank=True,
+        verbose_name=_("path"),
+        help_text=_("The path this question belongs to, if it concerns only one."),
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        default=0, help_text=_("Questions of a theme are shown from the smallest number up.")
+    )
+
+    panels = [
+        FieldPanel("question"),
+        FieldPanel("answer"),
+        FieldPanel("theme"),
+        FieldPanel("level"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [
+        index.SearchField("question", boost=3),
+        index.AutocompleteField("question"),
+        index.SearchField("answer"),
+        index.FilterField("locale"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("FAQ question")
+        verbose_name_plural = _("FAQ questions")
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self):
+        return self.question
+
+    @property
+    def anchor(self):
+        # The first words are enough to tell questions apart and keep links short.
+        words = slugify(self.question).split("-")[:8]
+        return "question-" + ("-".join(words) or str(self.pk))
+
+    def get_url(self, request=None):
+        """The question's place on the FAQ page of its language, or "" if there is none."""
+        page = FAQPage.objects.live().filter(locale_id=self.locale_id).first()
+        return f"{page.get_url(request)}#{self.anchor}" if page else ""
+
+
+class FAQPage(PageRoutingMixin, Page):
+    """The frequently asked questions of this language, grouped by theme, each with an anchor."""
+
+    intro = models.TextField(blank=True, help_text=_("One or two sentences shown at the top."))
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("frequently asked questions")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        themes = {}
+        for question in FAQQuestion.objects.filter(locale_id=self.locale_id).select_related(
+            "theme"
+        ):
+            themes.setdefault(question.theme, []).append(question)
+        context["themes"] = sorted(
+            themes.items(), key=lambda item: (item[0].sort_order, item[0].name)
+        )
+        context["schema_org"] = self.schema_org(request, context["themes"])
+        return context
+
+    def schema_org(self, request, themes):
+        """schema.org FAQPage data, for search engines to show questions with their answers."""
+        url = self.get_full_url(request)
+        return {
+            "@context": "https://schema.org",
+            "@type": "FAQPage",
+            "url": url,
+            "inLanguage": self.locale.language_code,
+            "mainEntity": [
+                {
+                    "@type": "Question",
+                    "@id": f"{url}#{question.anchor}",
+                    "name": question.question,
+                    "acceptedAnswer": {"@type": "Answer", "text": expand_db_html(question.answer)},
+                }
+                for _theme, questions in themes
+                for question in questions
+            ],
+        }
+
+
+class PageFeedback(models.Model):
+    """A member's answer to 'Was this page helpful?' on a guide or the FAQ. Nothing personal."""
+
+    COMMENT_MAX_LENGTH = 500
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    language = models.CharField(max_length=5, choices=settings.LANGUAGES)
+    helpful = models.BooleanField()
+    comment = models.TextField(max_length=COMMENT_MAX_LENGTH, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("page feedback")
+        verbose_name_plural = _("page feedback")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.page_id} {self.language} {'+' if self.helpful else '-'}"

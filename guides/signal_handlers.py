@@ -6,7 +6,7 @@ from wagtail.signals import page_published, page_unpublished
 from portal import page_cache
 
 from . import glossary
-from .models import GlossaryPage, GlossaryTerm
+from .models import FAQQuestion, FAQTheme, GlossaryPage, GlossaryTerm
 
 
 def glossary_changed(sender, **kwargs):
@@ -20,3 +20,5 @@ def register_signal_handlers():
     page_unpublished.connect(glossary_changed, sender=GlossaryPage)
     # Terms are shown on the glossary page and linked from every guide.
     page_cache.invalidate_when_changed(GlossaryTerm)
+    # Questions are shown on the FAQ page and linked from guides.
+    page_cache.invalidate_when_changed(FAQQuestion, FAQTheme)

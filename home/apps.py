@@ -8,3 +8,12 @@ class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Home")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from guides.models import Level
+        from portal import page_cache
+
+        from .path_preference import COOKIE_NAME
+
+        # The home page puts the member's chosen path first.
+        page_cache.vary_on_cookie(COOKIE_NAME, Level.values)

@@ -16,8 +16,12 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from guides.models import (
+    FAQPage,
+    FAQQuestion,
+    FAQTheme,
     GlossaryPage,
     GlossaryTerm,
+    GuideFAQQuestion,
     GuidePage,
     GuideRelatedGuide,
     PathPage,
@@ -52,6 +56,14 @@ def term_values(text):
         "definition": text["definition"],
         "variants": "\n".join(text["variants"]),
     }
+
+
+def theme_values(text):
+    return {"name": text["name"]}
+
+
+def question_values(text):
+    return {"question": text["question"], "answer": text["answer"]}
 
 
 def tag_values(text):
@@ -143,10 +155,31 @@ class DemoSiteBuilder:
         site_text = read("site.toml")
         glossary_text = read("glossary.toml")
         news_text = read("news.toml")
+        faq_text = read("faq.toml")
         paths_text = [read(name) for name in PATH_FILES]
 
         for term in glossary_text["terms"]:
             self.snippet(GlossaryTerm, "term", term, term_values)
+        # Themes before questions, and both before guides: a translation needs the
+        # translations of the snippets it points at.
+        themes = {
+            theme["key"]: self.snippet(
+                FAQTheme, "faq-theme", theme, theme_values, sort_order=theme["sort_order"]
+            )
+            for theme in faq_text["themes"]
+        }
+        questions = {
+            question["key"]: self.snippet(
+                FAQQuestion,
+                "faq-question",
+                question,
+                question_values,
+                theme=themes[question["theme"]],
+                level=question.get("level", ""),
+                sort_order=position,
+            )
+            for position, question in enumerate(faq_text["questions"], start=1)
+        }
         tags = {
             tag["key"]: self.snippet(NewsTag, "tag", tag, tag_values) for tag in news_text["tags"]
         }
@@ -159,21 +192,26 @@ class DemoSiteBuilder:
         self.page(
             home, GlossaryPage, "glossary", "glossary", site_text["glossary"], intro_page_values
         )
+        self.page(home, FAQPage, "faq", "faq", faq_text["page"], intro_page_values)
         news_index = self.page(
             home, NewsIndexPage, "news-index", "news", site_text["news"], intro_page_values
         )
         for item in news_text["items"]:
             self.news_item(news_index, item, tags)
 
+        self.attach_help(guides, faq_text["questions"], questions)
         self.link_guides(home, site_text["home"], paths_text, guides)
 
     # --- French source objects ------------------------------------------------------------------
-    def snippet(self, model, kind, item, to_values):
+    def snippet(self, model, kind, item, to_values, **fields):
         key = demo_key(kind, item["key"])
         instance = model.objects.filter(translation_key=key, locale=self.source_locale).first()
         if instance is None:
             instance = model(
-                translation_key=key, locale=self.source_locale, **to_values(item[SOURCE_LANGUAGE])
+                translation_key=key,
+                locale=self.source_locale,
+                **to_values(item[SOURCE_LANGUAGE]),
+                **fields,
             )
             instance.save()
             self.created += 1
@@ -291,6 +329,31 @@ class DemoSiteBuilder:
                 HomePageFeaturedGuide(guide=guides[key]) for key in home_text["featured_guides"]
             ]
             home.save_revision().publish()
+
+    def attach_help(self, guides, questions_text, questions):
+        """FAQ questions and simpler or more detailed versions, on guides made by this run.
+
+        Set on the guides only: `link_guides` publishes them with their related guides.
+        """
+        linked = {}
+        for question_text in questions_text:
+            for guide_key in question_text.get("guides", []):
+                linked.setdefault(guide_key, []).append(questions[question_text["key"]])
+        counterparts = {}
+        for chain in read("level_switch.toml")["chains"]:
+            for position, guide_key in enumerate(chain):
+                simpler = chain[position - 1] if position > 0 else None
+                detailed = chain[position + 1] if position + 1 < len(chain) else None
+                counterparts[guide_key] = (simpler, detailed)
+        for key, guide in guides.items():
+            if not getattr(guide, "demo_created", False):
+                continue
+            guide.faq_questions = [
+                GuideFAQQuestion(question=question) for question in linked.get(key, [])
+            ]
+            simpler, detailed = counterparts.get(key, (None, None))
+            guide.simpler_guide = guides[simpler] if simpler else None
+            guide.detailed_guide = guides[detailed] if detailed else None
 
     def remember(self, instance, item, to_values, with_language=False):
         values = {}

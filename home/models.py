@@ -8,11 +8,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from guides.models import GlossaryPage, GuidePage, Level, PathPage
+from guides.models import FAQPage, GlossaryPage, GuidePage, Level, PathPage
 from news.models import NewsIndexPage, NewsPage
 from portal.blocks import BodyBlock
 from portal.pages import localize_linked_pages
 from portal.routing import PageRoutingMixin
+
+from .path_preference import paths_in_preferred_order, preferred_level
 
 LATEST_NEWS_COUNT = 3
 
@@ -34,6 +36,7 @@ class HomePage(PageRoutingMixin, Page):
     subpage_types = [
         "guides.PathPage",
         "guides.GlossaryPage",
+        "guides.FAQPage",
         "home.MissionPage",
         "news.NewsIndexPage",
     ]
@@ -45,9 +48,13 @@ class HomePage(PageRoutingMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # Only paths show fields of their own; the other sections need no `.specific()` query.
         children = list(self.get_children().live().order_by("path"))
-        context["paths"] = sorted(
-            PathPage.objects.child_of(self).live().order_by("path"),
-            key=lambda path: Level.values.index(path.level),
+        context["preferred_level"] = preferred_level(request)
+        context["paths"] = paths_in_preferred_order(
+            sorted(
+                PathPage.objects.child_of(self).live().order_by("path"),
+                key=lambda path: Level.values.index(path.level),
+            ),
+            context["preferred_level"],
         )
 
         def first_of(page_type):
@@ -55,6 +62,7 @@ class HomePage(PageRoutingMixin, Page):
 
         context["mission"] = first_of(MissionPage)
         context["glossary"] = first_of(GlossaryPage)
+        context["faq"] = first_of(FAQPage)
         news_index = first_of(NewsIndexPage)
         context["news_index"] = news_index
         context["latest_news"] = (

@@ -5,6 +5,10 @@ served again to every member who asks for the same address. It is never used for
 session (editors, translators, previews: all of them are logged in), for responses that set a
 cookie or carry a CSRF token, nor for anything but Wagtail's page views (search, errors, admin).
 
+A page that depends on a first-party preference cookie (the path a member chose, on the home
+page) is kept once per value of that cookie: apps name the cookie and its values with
+`vary_on_cookie`; any other value counts as no cookie, so nobody can fill the cache with copies.
+
 Invalidation is by generation: every page is stored with the generation number current when its
 request began, and a change to content moves the number on, so every page of every language is
 rebuilt on its next request. A change can touch many pages (menus, teasers on the home page,
@@ -27,6 +31,8 @@ GENERATION_KEY = "page-cache:generation"
 CACHED_STATUS = 200
 # Headers a cached copy must not repeat: they belong to one response.
 UNCACHED_HEADERS = {"set-cookie", "x-cache", "date"}
+# {cookie name: the values a page may depend on}, filled by the apps that read them.
+VARYING_COOKIES = {}
 
 
 def invalidate(**kwargs):
@@ -57,8 +63,17 @@ def current_generation(entries):
     return generation
 
 
+def vary_on_cookie(name, values):
+    """Keep one copy of each page per value of the cookie `name` among `values`."""
+    VARYING_COOKIES[name] = frozenset(values)
+
+
 def page_key(request):
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    for name, values in sorted(VARYING_COOKIES.items()):
+        value = request.COOKIES.get(name)
+        if value in values:
+            address += f" {name}={value}"
     return "page-cache:page:" + hashlib.sha256(address.encode()).hexdigest()
 
 

@@ -2,6 +2,7 @@
 
 from django.db.models import Exists, F, OuterRef, Subquery
 from django.db.models.lookups import StartsWith
+from modelcluster.queryset import FakeQuerySet
 from wagtail.models import Page, PageViewRestriction
 
 
@@ -37,6 +38,10 @@ def localize_pages(pages, locale, model=Page):
 def localize_linked_pages(links, field, locale, model):
     """The live translations in `locale` of the `model` pages that the orderable `links` point at
     through `field`, in link order, in one query. Pages not translated yet are left out."""
+    if isinstance(links, FakeQuerySet):
+        # A preview or a revision holds its links in memory, where no subquery can reach them.
+        linked = [getattr(link, field) for link in links]
+        return localize_pages([page for page in linked if page is not None], locale, model)
     target_key = f"{field}__translation_key"
     link_order = links.filter(**{target_key: OuterRef("translation_key")}).values("sort_order")
     return list(

@@ -6,6 +6,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from guides import views as guides_views
+from home import views as home_views
 from portal.sitemap import MultilingualSitemap
 from search import views as search_views
 
@@ -25,6 +27,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
+    path("feedback/<int:page_id>/", guides_views.page_feedback, name="page_feedback"),
+    path("my-path/", home_views.choose_path, name="choose_path"),
     path("", include(wagtail_urls)),
 )
 

@@ -22,7 +22,15 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
-from guides.models import GlossaryPage, GlossaryTerm, GuidePage, PathPage, TopicPage
+from guides.models import (
+    FAQPage,
+    FAQQuestion,
+    GlossaryPage,
+    GlossaryTerm,
+    GuidePage,
+    PathPage,
+    TopicPage,
+)
 from news.models import NewsIndexPage, NewsPage
 from portal.pages import localize_pages
 
@@ -40,9 +48,11 @@ RESULTS_PER_KIND = 200
 # Fewer results than this for a query of several words: add pages matching only some of them.
 FEW_RESULTS = 3
 PARTIAL_MATCH_WEIGHT = 0.5
+PREFERRED_PATH_WEIGHT = 1.5
 # Members come for how-tos: at equal relevance a guide beats a news item mentioning the words.
 KIND_WEIGHTS = {
     "guide": 1.5,
+    "faq": 1.3,
     "path": 1.2,
     "glossary": 1.0,
     "about": 1.0,
@@ -52,6 +62,7 @@ KIND_WEIGHTS = {
 
 CONTENT_TYPES = {
     "guide": _("Guide"),
+    "faq": _("Question"),
     "path": _("Path"),
     "news": _("News"),
     "glossary": _("Glossary"),
@@ -69,6 +80,8 @@ def content_type_of(obj):
         return "news"
     if isinstance(obj, GlossaryTerm | GlossaryPage):
         return "glossary"
+    if isinstance(obj, FAQQuestion | FAQPage):
+        return "faq"
     if isinstance(obj, ExternalResource):
         return "external"
     return "about"
@@ -189,8 +202,10 @@ def text_for_excerpt(obj):
 
 
 class PortalSearch:
-    def __init__(self, request, query, language):
+    def __init__(self, request, query, language, preferred_level=None):
         self.request = request
+        # The path the member said fits them: at equal relevance, its results come first.
+        self.preferred_level = preferred_level
         self.query = query
         self.language = language
         self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
@@ -268,12 +283,13 @@ class PortalSearch:
         locale = self.locales[language]
         # The query is analysed with the rules of the language searched.
         with translation.override(language):
-            pages, terms, resources = with_fallback(
+            pages, terms, resources, questions = with_fallback(
                 lambda backend: self.search_kinds(backend, locale, search_query)
             )
         stems = query_stems(self.query, *self.synonyms(search_query))
         results = self.page_results(pages, locale, stems)
         results += self.term_results(terms, locale, stems)
+        results += self.question_results(questions, locale, stems)
         results += [
             Result(
                 obj=resource,
@@ -289,6 +305,8 @@ class PortalSearch:
         ]
         for result in results:
             result.score *= weight * KIND_WEIGHTS[result.kind]
+            if self.preferred_level and result.level == self.preferred_level:
+                result.score *= PREFERRED_PATH_WEIGHT
         results.sort(key=lambda result: -result.score)
         return results
 
@@ -317,7 +335,12 @@ class PortalSearch:
                 search_query, ExternalResource.objects.filter(locale=locale)
             ).annotate_score("search_score")[:RESULTS_PER_KIND]
         )
-        return pages, terms, resources
+        questions = list(
+            backend.search(search_query, FAQQuestion.objects.filter(locale=locale)).annotate_score(
+                "search_score"
+            )[:RESULTS_PER_KIND]
+        )
+        return pages, terms, resources, questions
 
     def page_results(self, pages, locale, stems):
         if not pages:
@@ -357,6 +380,26 @@ class PortalSearch:
                 )
             )
         return results
+
+    def question_results(self, questions, locale, stems):
+        if not questions:
+            return []
+        faq = FAQPage.objects.live().filter(locale=locale).first()
+        faq_url = faq.get_url(self.request) if faq else ""
+        return [
+            Result(
+                obj=question,
+                kind="faq",
+                title=question.question,
+                url=f"{faq_url}#{question.anchor}",
+                language=locale.language_code,
+                score=float(question.search_score or 0),
+                excerpt=highlight(re.sub(r"<[^>]+>", " ", question.answer), stems),
+                level=question.level or None,
+                breadcrumbs=[faq.title] if faq else [],
+            )
+            for question in questions
+        ]
 
     def term_results(self, terms, locale, stems):
         if not terms:

@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from guides.models import GlossaryPage, GlossaryTerm, Level
+from home.path_preference import preferred_level
 
 from .portal_search import CONTENT_TYPES, PortalSearch, content_type_of, with_fallback
 from .query_log import log_search
@@ -51,7 +52,7 @@ def search(request):
     active_type = request.GET.get("type") if request.GET.get("type") in CONTENT_TYPES else None
     active_level = request.GET.get("level") if request.GET.get("level") in levels else None
     if query:
-        outcome = PortalSearch(request, query, language).run()
+        outcome = PortalSearch(request, query, language, preferred_level(request)).run()
         results = outcome.results
         log_search(query, language, len(results))
         type_counts = facet_counts(

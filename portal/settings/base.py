@@ -202,6 +202,8 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Avatars from gravatar.com would be a request to another host from every admin page.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The page editor of a long guide posts many fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

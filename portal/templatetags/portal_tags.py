@@ -1,11 +1,19 @@
-"""Template tags for the site chrome: navigation, breadcrumbs, language switcher, hreflang."""
+"""Template tags for the site chrome: navigation, breadcrumbs, language switcher, hreflang,
+and schema.org data."""
+
+import json
 
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from portal.i18n import current_home, language_versions
 from portal.routing import page_ancestors
 
 register = template.Library()
+# What Django's `json_script` escapes: no `</script>` or `<!--` can survive inside the block.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.simple_tag(takes_context=True)
@@ -43,3 +51,16 @@ def breadcrumb_trail(page):
     if page is None or page.depth <= 2:
         return []
     return page_ancestors(page)
+
+
+@register.filter
+def json_ld(data):
+    """`data` as a schema.org JSON-LD block, escaped as Django's `json_script` escapes.
+
+    A data block is never run, so the Content-Security-Policy's script-src doesn't apply to it;
+    the escaping keeps any `</script>` or `<!--` in editors' text from ending the block early.
+    """
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
+        JSON_SCRIPT_ESCAPES
+    )
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))

@@ -4,7 +4,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from guides.models import GlossaryPage, GuidePage, PathPage, TopicPage
+from guides.models import FAQPage, GlossaryPage, GuidePage, PathPage, TopicPage
 from home.models import HomePage, MissionPage
 from news.models import NewsIndexPage, NewsPage
 from tests.pages import demo_page
@@ -14,7 +14,7 @@ class PageCreationRulesTests(WagtailPageTestCase):
     def test_home_page_sits_at_the_root_and_holds_the_sections(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
-            HomePage, {PathPage, GlossaryPage, MissionPage, NewsIndexPage}
+            HomePage, {PathPage, GlossaryPage, FAQPage, MissionPage, NewsIndexPage}
         )
 
     def test_guides_live_in_a_path_or_a_topic_and_hold_nothing(self):
@@ -57,6 +57,7 @@ class GuideEditingTests(WagtailPageTestCase):
                 "video": streamfield([]),
                 "downloads": streamfield([]),
                 "related_guides": inline_formset([]),
+                "faq_questions": inline_formset([]),
                 "action-publish": "publish",
             }
         )
@@ -80,6 +81,7 @@ class GuideEditingTests(WagtailPageTestCase):
                 "video": streamfield([]),
                 "downloads": streamfield([]),
                 "related_guides": inline_formset([]),
+                "faq_questions": inline_formset([]),
                 "action-publish": "publish",
             }
         )
@@ -98,6 +100,7 @@ class GuideEditingTests(WagtailPageTestCase):
             ("guide", "hiring"),
             ("mission", "mission"),
             ("glossary", "glossary"),
+            ("faq", "faq"),
             ("news-index", "news"),
             ("news", "new-portal"),
         ]:
@@ -140,6 +143,9 @@ class GuideEditingTests(WagtailPageTestCase):
                 "downloads": streamfield([]),
                 "related_guides": inline_formset(
                     [{"guide": link.guide_id} for link in guide.related_guides.all()]
+                ),
+                "faq_questions": inline_formset(
+                    [{"question": link.question_id} for link in guide.faq_questions.all()]
                 ),
                 "action-publish": "publish",
             }

@@ -17,6 +17,7 @@ PAGES = [
     ("guide", "expense-claims"),
     ("mission", "mission"),
     ("glossary", "glossary"),
+    ("faq", "faq"),
     ("news-index", "news"),
     ("news", "new-portal"),
 ]

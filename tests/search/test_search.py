@@ -230,3 +230,28 @@ def test_an_overlong_suggestion_query_is_refused_with_a_message(client):
 
     assert response.status_code == 400
     assert "too long" in response.json()["error"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["fr", "nl", "en"])
+def test_faq_questions_are_found_and_link_to_their_anchor(client, language):
+    from guides.models import FAQPage, FAQQuestion
+
+    question = FAQQuestion.objects.filter(locale__language_code=language).first()
+    faq = FAQPage.objects.live().get(locale__language_code=language)
+    html = search(client, language, question.question)
+
+    assert f"{faq.url}#{question.anchor}" in result_links(html)
+
+
+@pytest.mark.django_db
+def test_the_path_a_member_chose_comes_first_at_equal_relevance(client):
+    def first_rank(html, level):
+        badges = [li.select_one(".level-badge") for li in html.select(".search-result")]
+        return next(i for i, badge in enumerate(badges) if badge and level in badge["class"][-1])
+
+    without = search(client, "fr", "facture")
+    client.cookies["smart_path"] = "expert"
+    with_choice = search(client, "fr", "facture")
+
+    assert first_rank(with_choice, "expert") < first_rank(without, "expert")

@@ -1,0 +1,53 @@
+"""Communications staff edit a step of a guide, preview it and submit it for moderation; a
+moderator approves it and members see the change.
+
+Wagtail's default "Moderators approval" workflow on the root page and its default Editors and
+Moderators groups do the work: the test only creates the two people.
+"""
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.e2e.staff import create_staff_member, default_group, log_in
+from tests.pages import demo_page
+
+NEW_STEP_TITLE = "Vérifier le calcul de votre salaire"
+
+
+def step_heading(page_or_frame, title):
+    # A step's heading reads "Étape 2 : <title>"; the number is not what changed.
+    return page_or_frame.get_by_role("heading", name=re.compile(re.escape(title)))
+
+
+def test_staff_edit_a_guide_step_and_a_moderator_approves_it_for_members(open_context):
+    guide = demo_page("guide", "getting-paid", "fr")
+    old_step_title = guide.steps[1].value["title"]
+    editor = create_staff_member("camille", default_group("Editors"))
+    moderator = create_staff_member("mod", default_group("Moderators"))
+
+    staff = open_context().new_page()
+    log_in(staff, editor)
+    staff.goto(f"/admin/pages/{guide.pk}/edit/")
+    staff.locator("input[name='steps-1-value-title']").fill(NEW_STEP_TITLE)
+    staff.get_by_role("button", name="Toggle preview").click()
+    expect(step_heading(staff.frame_locator("#w-preview-iframe"), NEW_STEP_TITLE)).to_be_visible()
+    staff.get_by_role("button", name="More actions").click()
+    staff.get_by_role("button", name="Submit to Moderators approval").click()
+    expect(staff.locator(".messages")).to_contain_text("submitted for moderation")
+
+    member = open_context().new_page()
+    member.goto(guide.url)
+    expect(step_heading(member, old_step_title)).to_be_visible()
+
+    review = open_context().new_page()
+    log_in(review, moderator)
+    review.get_by_role("link", name=guide.title).first.click()
+    expect(review).to_have_url(f"/admin/pages/{guide.pk}/edit/")
+    review.get_by_role("button", name="More actions").click()
+    review.get_by_role("button", name="Approve and Publish").click()
+    expect(review.locator(".messages")).to_contain_text("has been updated")
+
+    member.reload()
+    expect(step_heading(member, NEW_STEP_TITLE)).to_be_visible()
+    expect(step_heading(member, old_step_title)).to_have_count(0)
