@@ -72,7 +72,7 @@ format: install ## Fix code and template style
 	$(BIN)/djhtml $$(git ls-files '*.html')
 
 messages: install ## Extract interface strings into locale/ and compile them
-	$(MANAGE) makemessages -l fr -l nl -l en --ignore=.venv --ignore=staticfiles --ignore=media --no-obsolete --no-location
+	$(MANAGE) makemessages -l fr -l nl -l en --ignore=.venv --ignore=staticfiles --ignore=media --no-obsolete --no-location --ignore=benchmarks
 	$(MANAGE) compile_translations
 
 check: install ## Django's system checks, pending migrations, production settings

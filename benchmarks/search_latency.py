@@ -412,7 +412,7 @@ def report(results, runs):
         "",
         f"Share of guides each query matches at {largest:,}: "
         + "; ".join(
-            ", ".join(f"{query} {share:.1%}" for query, share in shares.items())
+            ", ".join(f"{query} {share:.2%}" for query, share in shares.items())
             for shares in results["shares"].values()
         )
         + ".",

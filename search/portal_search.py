@@ -87,6 +87,14 @@ def content_type_of(obj):
     return "about"
 
 
+def relevance(obj):
+    """The search score of `obj`, higher for better matches on every backend.
+
+    PostgreSQL ranks from 0 up; SQLite's FTS5 (bm25) ranks below 0, the lowest best.
+    """
+    return abs(float(obj.search_score or 0))
+
+
 def with_fallback(search):
     """Run `search(backend_name)` on the default backend, or on the database if that fails.
 
@@ -212,6 +220,9 @@ class PortalSearch:
 
     def run(self):
         locale = self.locales[self.language]
+        if not re.search(r"\w", self.query):
+            # Only punctuation: nothing any backend could match.
+            return SearchOutcome(self.query, self.language, [])
         terms = matching_glossary_terms(self.query, locale)
         outcome = SearchOutcome(self.query, self.language, [], defined_terms=terms)
         outcome.promotions = self.promotions(locale)
@@ -297,7 +308,7 @@ class PortalSearch:
                 title=resource.title,
                 url=resource.url,
                 language=language,
-                score=float(resource.search_score or 0),
+                score=relevance(resource),
                 excerpt=highlight(resource.summary, stems),
                 source_site=resource.source_site,
             )
@@ -367,7 +378,7 @@ class PortalSearch:
                     title=page.title,
                     url=page.get_url(self.request),
                     language=locale.language_code,
-                    score=float(page.search_score or 0),
+                    score=relevance(page),
                     excerpt=highlight(text_for_excerpt(page), stems),
                     level=level,
                     breadcrumbs=[
@@ -393,7 +404,7 @@ class PortalSearch:
                 title=question.question,
                 url=f"{faq_url}#{question.anchor}",
                 language=locale.language_code,
-                score=float(question.search_score or 0),
+                score=relevance(question),
                 excerpt=highlight(re.sub(r"<[^>]+>", " ", question.answer), stems),
                 level=question.level or None,
                 breadcrumbs=[faq.title] if faq else [],
@@ -413,7 +424,7 @@ class PortalSearch:
                 title=term.term,
                 url=f"{glossary_url}#{term.anchor}",
                 language=locale.language_code,
-                score=float(term.search_score or 0),
+                score=relevance(term),
                 excerpt=highlight(term.definition, stems),
                 breadcrumbs=[glossary.title] if glossary else [],
             )

@@ -98,7 +98,7 @@ def suggest(request):
     if len(query) > MAX_QUERY_LENGTH:
         return JsonResponse({"error": _("Your search is too long.")}, status=400)
     suggestions = []
-    if len(query) >= MIN_SUGGEST_LENGTH:
+    if len(query) >= MIN_SUGGEST_LENGTH and re.search(r"\w", query):
         locale = Locale.get_active()
         terms, pages = with_fallback(lambda backend: autocomplete(backend, query, locale))
         glossary = GlossaryPage.objects.live().filter(locale=locale).first() if terms else None

@@ -13,4 +13,13 @@ def SearchBackend(params):  # noqa: N802 - modelsearch looks for this name in a 
         from .postgres import MultilingualPostgresSearchBackend
 
         return MultilingualPostgresSearchBackend(params)
-    return ModelsearchDatabaseBackend(params)
+    backend = ModelsearchDatabaseBackend(params)
+    if connection.vendor == "sqlite":
+        from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+
+        from .sqlite import SafeSQLiteSearchBackend
+
+        # With FTS5 available; without it modelsearch's plain fallback needs no escaping.
+        if isinstance(backend, SQLiteSearchBackend):
+            return SafeSQLiteSearchBackend(params)
+    return backend

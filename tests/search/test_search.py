@@ -3,8 +3,10 @@
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
+from django.utils import translation
 
 from search.models import ExternalResource
+from search.portal_search import PortalSearch
 from tests.factories import GlossaryTermFactory, GuidePageFactory, step
 from tests.pages import demo_page
 
@@ -245,13 +247,36 @@ def test_faq_questions_are_found_and_link_to_their_anchor(client, language):
 
 
 @pytest.mark.django_db
-def test_the_path_a_member_chose_comes_first_at_equal_relevance(client):
-    def first_rank(html, level):
-        badges = [li.select_one(".level-badge") for li in html.select(".search-result")]
-        return next(i for i, badge in enumerate(badges) if badge and level in badge["class"][-1])
+def test_the_path_a_member_chose_comes_first_at_equal_relevance(rf):
+    def first_ranks(preferred_level):
+        with translation.override("en"):
+            results = PortalSearch(rf.get("/"), "activity", "en", preferred_level).run().results
+        ranks = {}
+        for rank, result in enumerate(results):
+            if result.level:
+                ranks.setdefault(result.level, rank)
+        return ranks
 
-    without = search(client, "fr", "facture")
-    client.cookies["smart_path"] = "expert"
-    with_choice = search(client, "fr", "facture")
+    without = first_ranks(None)
+    with_choice = {level: first_ranks(level)[level] for level in without}
 
-    assert first_rank(with_choice, "expert") < first_rank(without, "expert")
+    assert all(with_choice[level] <= without[level] for level in without)
+    assert any(with_choice[level] < without[level] for level in without)
+
+
+@pytest.mark.django_db
+def test_the_chosen_path_reaches_the_search_page_through_its_cookie(client):
+    def levels(html):
+        return [badge["class"][-1] for badge in html.select(".search-result .level-badge")]
+
+    without = levels(search(client, "en", "activity"))
+    chosen = next(
+        level
+        for level in ["facile", "basic", "expert"]
+        if f"level-badge--{level}" in without and without[0] != f"level-badge--{level}"
+    )
+    client.cookies["smart_path"] = chosen
+    with_choice = levels(search(client, "en", "activity"))
+
+    badge = f"level-badge--{chosen}"
+    assert with_choice.index(badge) < without.index(badge)
