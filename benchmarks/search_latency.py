@@ -266,12 +266,16 @@ def run(arguments):
 
     sizes = {}
     for size in arguments.sizes:
+        have = {language: generated_guide_count(language) for language in QUERIES}
+        if max(have.values()) > size:
+            # A kept database can only grow: a smaller size can't be measured in it.
+            print(f"Skipping {size:,}: the database already holds more guides", flush=True)
+            continue
         print(f"Growing to {size:,} guides per language", flush=True)
         build = BuildTimes()
-        for language in QUERIES:
-            have = generated_guide_count(language)
-            if have < size:
-                build.add(GuideTreeWriter(language).add(have, size))
+        for language, count in have.items():
+            if count < size:
+                build.add(GuideTreeWriter(language).add(count, size))
         started = time.perf_counter()
         analyse_tables()
         vacuum_seconds = time.perf_counter() - started
@@ -292,7 +296,9 @@ def run(arguments):
             "load": (load_before, os.getloadavg()[0]),
         }
 
-    largest = arguments.sizes[-1]
+    if not sizes:
+        sys.exit("Nothing measured: pass --sizes at least as large as the kept database.")
+    largest = max(sizes)
     shares = {
         language: {
             query: matching_guides(language, query) / largest

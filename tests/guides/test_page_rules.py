@@ -150,6 +150,12 @@ class GuideEditingTests(WagtailPageTestCase):
                 "action-publish": "publish",
             }
         )
+        # The editor's preview panel shows the change before it is published.
+        preview_url = f"/admin/pages/{guide.pk}/edit/preview/"
+        assert self.client.post(preview_url, data).json()["is_valid"]
+        preview = self.client.get(preview_url, {"mode": ""})
+        self.assertContains(preview, "Relisez votre police d&#x27;assurance")
+
         response = self.client.post(f"/admin/pages/{guide.pk}/edit/", data)
 
         assert response.status_code == 302
