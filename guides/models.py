@@ -1,7 +1,5 @@
 """The three member paths, their topics and guides, and the plain-language glossary."""
 
-import unicodedata
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -17,6 +15,7 @@ from wagtail.search import index
 
 from portal.pages import localize_linked_pages, public_pages
 from portal.routing import PageRoutingMixin
+from portal.text import fold
 
 from .blocks import DownloadBlock, NeedBlock, StepBlock, VideoBlock
 
@@ -271,12 +270,6 @@ class GuideRelatedGuide(Orderable):
     panels = [PageChooserPanel("guide", page_type="guides.GuidePage")]
 
 
-def sort_key(text):
-    """Sort words as a dictionary does: ignoring case and accents."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
-
 class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
     """An in-house word explained in plain language; found and linked in guides automatically."""
 
@@ -324,7 +317,7 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
 
     @property
     def initial(self):
-        letter = sort_key(self.term)[:1].upper()
+        letter = fold(self.term)[:1].upper()
         return letter if letter.isalpha() else "#"
 
 
@@ -347,7 +340,7 @@ class GlossaryPage(PageRoutingMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         terms = sorted(
             GlossaryTerm.objects.filter(locale_id=self.locale_id),
-            key=lambda term: sort_key(term.term),
+            key=lambda term: fold(term.term),
         )
         groups = {}
         for term in terms:

@@ -7,7 +7,6 @@ act as synonyms: a query naming a term or one of its variants also finds the oth
 
 import logging
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -33,6 +32,7 @@ from guides.models import (
 )
 from news.models import NewsIndexPage, NewsPage
 from portal.pages import localize_pages
+from portal.text import fold
 
 from .highlight import highlight, query_stems
 from .models import ExternalResource
@@ -108,11 +108,6 @@ def with_fallback(search):
             raise
         logger.warning("Search backend failed (%s); answering from the database.", error)
         return search("database")
-
-
-def fold(text):
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).strip()
 
 
 @dataclass

@@ -2,21 +2,16 @@
 
 import difflib
 import re
-import unicodedata
 
 from django.core.cache import cache
 from wagtail.models import Page
 
 from guides.models import GlossaryTerm
+from portal.text import fold
 
 VOCABULARY_SECONDS = 600
 MIN_WORD_LENGTH = 4
 SIMILARITY = 0.75
-
-
-def fold(text):
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def vocabulary(locale):

@@ -9,12 +9,13 @@ at the next `manage.py update_index`.
 """
 
 import copy
-import unicodedata
 
 from django.conf import settings
 from django.utils import translation
 from modelsearch.backends.base import get_model_root
 from modelsearch.backends.elasticsearch9 import Elasticsearch9Index, Elasticsearch9SearchBackend
+
+from portal.text import fold
 
 from .postgres import language_of
 
@@ -36,11 +37,6 @@ FRENCH_ELISIONS = [
     "lorsqu",
     "puisqu",
 ]
-
-
-def fold(text):
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def glossary_synonyms(language):
