@@ -9,7 +9,7 @@ E2E_INSTALLED := $(VENV)/.installed-e2e
 E2E_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_e2e
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test e2e lint format messages check bench backup restore bench-search
+.PHONY: help install run test e2e lint format messages check bench backup restore bench-search load faults
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -52,6 +52,23 @@ bench: install ## Measure queries, render time and throughput per page type into
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) load_demo -v0
 	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python benchmarks/run.py
 
+BENCH_INSTALLED := $(VENV)/.installed-bench
+$(BENCH_INSTALLED): $(INSTALLED) requirements-bench.txt
+	$(BIN)/python -m pip install --quiet -r requirements-bench.txt
+	touch $(BENCH_INSTALLED)
+
+# The load run's own database, filled with the demo site on first use; Redis database 5.
+LOAD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_load
+LOAD_SECONDS ?= 300
+LOAD_USERS ?= 50
+
+load: $(BENCH_INSTALLED) ## 50 members, an editor and a translator for 5 minutes (LOAD_SECONDS, LOAD_USERS)
+	psql "$(LOAD_DATABASE_URL)" -c 'SELECT 1' >/dev/null 2>&1 || createdb -h 127.0.0.1 -U postgres "$$(basename $(LOAD_DATABASE_URL))"
+	LOAD_DATABASE_URL=$(LOAD_DATABASE_URL) LOAD_SECONDS=$(LOAD_SECONDS) LOAD_USERS=$(LOAD_USERS) $(BIN)/python benchmarks/load.py
+
+faults: $(BENCH_INSTALLED) ## Stop PostgreSQL, Redis and Elasticsearch under load, in a cluster of its own (root)
+	$(BIN)/python benchmarks/faults.py
+
 BACKUP_DIR ?= backups/$(shell date +%Y-%m-%d-%H%M)
 
 backup: install ## Back up the database of DATABASE_URL and the uploads into BACKUP_DIR
@@ -84,4 +101,4 @@ check: install ## Django's system checks, pending migrations, production setting
 SEARCH_BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_searchbench
 
 bench-search: install ## Search latency at 1k, 10k and 50k pages per language (slow)
-	DATABASE_URL=$(SEARCH_BENCH_DATABASE_URL) $(BIN)/python benchmarks/search_latency.py
+	DATABASE_URL=$(SEARCH_BENCH_DATABASE_URL) $(BIN)/python benchmarks/search_latency.py $(BENCH_SEARCH_ARGS)

@@ -62,11 +62,14 @@ def within_rate_limit(page, address):
     key = f"page-feedback:{page.pk}:{digest}"
     cache.add(key, 0, 3600)
     try:
-        return cache.incr(key) <= VOTES_PER_HOUR
+        votes = cache.incr(key)
     except ValueError:
         # The entry expired between the two calls: this is the first vote of a new hour.
         cache.set(key, 1, 3600)
         return True
+    # With the cache down (django-redis ignores its errors) nothing is counted: take the vote
+    # rather than lose it; the form's token still keeps robots out.
+    return votes is None or votes <= VOTES_PER_HOUR
 
 
 def record_feedback(page, data, address):

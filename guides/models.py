@@ -18,6 +18,7 @@ from portal.routing import PageRoutingMixin
 from portal.text import fold
 
 from .blocks import DownloadBlock, NeedBlock, StepBlock, VideoBlock
+from .panels import ReadabilityPanel
 
 
 class Level(models.TextChoices):
@@ -129,6 +130,14 @@ class GuidePage(PageRoutingMixin, Page):
         blank=True,
         help_text=_("When someone last checked that this guide is still correct."),
     )
+    review_by = models.DateField(
+        null=True,
+        blank=True,
+        verbose_name=_("review by"),
+        help_text=_(
+            "When this guide must be checked again. Left empty: a year after the last review."
+        ),
+    )
     simpler_guide = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -156,6 +165,7 @@ class GuidePage(PageRoutingMixin, Page):
         FieldPanel("steps"),
         FieldPanel("video"),
         FieldPanel("downloads"),
+        ReadabilityPanel(),
         InlinePanel("related_guides", label=_("Related guides"), max_num=4),
         InlinePanel("faq_questions", label=_("Frequently asked questions"), max_num=6),
         MultiFieldPanel(
@@ -166,7 +176,7 @@ class GuidePage(PageRoutingMixin, Page):
             heading=_("The same subject in the other paths"),
         ),
         MultiFieldPanel(
-            [FieldPanel("content_owner"), FieldPanel("last_reviewed")],
+            [FieldPanel("content_owner"), FieldPanel("last_reviewed"), FieldPanel("review_by")],
             heading=_("Keeping it accurate"),
         ),
     ]

@@ -3,13 +3,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from . import reports
-from .models import FAQQuestion, FAQTheme, GlossaryTerm
+from portal.permissions import LocalizedSnippetViewSet
+
+from . import freshness, readability, reports
+from .models import FAQQuestion, FAQTheme, GlossaryTerm, GuidePage
 
 
-class GlossaryTermViewSet(SnippetViewSet):
+class GlossaryTermViewSet(LocalizedSnippetViewSet):
     model = GlossaryTerm
     icon = "help"
     menu_label = _("Glossary")
@@ -20,7 +22,7 @@ class GlossaryTermViewSet(SnippetViewSet):
     list_filter = ["locale"]
 
 
-class FAQQuestionViewSet(SnippetViewSet):
+class FAQQuestionViewSet(LocalizedSnippetViewSet):
     model = FAQQuestion
     icon = "help"
     menu_label = _("Questions")
@@ -29,7 +31,7 @@ class FAQQuestionViewSet(SnippetViewSet):
     list_filter = ["locale", "theme", "level"]
 
 
-class FAQThemeViewSet(SnippetViewSet):
+class FAQThemeViewSet(LocalizedSnippetViewSet):
     model = FAQTheme
     icon = "folder-open-inverse"
     menu_label = _("Themes")
@@ -94,3 +96,33 @@ def register_comments_report_menu_item():
     return FeedbackReportMenuItem(
         _("Comments on pages"), reverse("page_comments_report"), icon_name="comment", order=920
     )
+
+
+@hooks.register("register_admin_urls")
+def register_overdue_guides_report_urls():
+    return [
+        path(
+            "reports/guides-to-review/",
+            freshness.OverdueGuidesReportView.as_view(),
+            name="overdue_guides_report",
+        ),
+        path(
+            "reports/guides-to-review/results/",
+            freshness.OverdueGuidesReportView.as_view(results_only=True),
+            name="overdue_guides_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_overdue_guides_menu_item():
+    return MenuItem(
+        _("Guides to review"), reverse("overdue_guides_report"), icon_name="date", order=930
+    )
+
+
+@hooks.register("after_publish_page")
+def warn_when_a_facile_guide_is_hard_to_read(request, page):
+    """A warning, not a block: the editor may have good reasons to publish anyway."""
+    if isinstance(page.specific, GuidePage):
+        readability.warn_if_below_target(request, page.specific)

@@ -29,6 +29,8 @@ from guides.models import (
 )
 from news.models import NewsIndexPage, NewsPage, NewsTag
 
+from .demo_navigation import build_site_navigation
+from .demo_offices import build_offices
 from .demo_translation import translate_with_parallel_text
 from .models import HomePage, HomePageFeaturedGuide, MissionPage
 
@@ -201,6 +203,8 @@ class DemoSiteBuilder:
 
         self.attach_help(guides, faq_text["questions"], questions)
         self.link_guides(home, site_text["home"], paths_text, guides)
+        build_offices(self, home)
+        build_site_navigation(self)
 
     # --- French source objects ------------------------------------------------------------------
     def snippet(self, model, kind, item, to_values, **fields):

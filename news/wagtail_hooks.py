@@ -1,11 +1,12 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from portal.permissions import LocalizedSnippetViewSet
 
 from .models import NewsTag
 
 
-class NewsTagViewSet(SnippetViewSet):
+class NewsTagViewSet(LocalizedSnippetViewSet):
     model = NewsTag
     icon = "tag"
     menu_label = _("News tags")

@@ -22,12 +22,20 @@ ADMIN_POLICY = {
     "object-src": ["'none'"],
 }
 
+PREVIEW_FRAME_ANCESTORS = {"frame-ancestors": ["'self'"]}
+
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware, with the admin's own policy under /admin/."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if not report_only and parts.config is None and request.path_info.startswith(ADMIN_PREFIX):
+        if report_only or parts.config is not None:
+            return parts
+        if request.path_info.startswith(ADMIN_PREFIX):
             parts.config = ADMIN_POLICY
+        elif getattr(request, "is_dummy", False):
+            # The admin renders a preview through the whole middleware chain as a request for the
+            # page's public address: the public policy, but framed by the admin's preview panel.
+            parts.replace = PREVIEW_FRAME_ANCESTORS
         return parts

@@ -18,6 +18,7 @@ committed: a request that read the old content before then stored it under the o
 """
 
 import hashlib
+import math
 import time
 
 from django.conf import settings
@@ -26,6 +27,7 @@ from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
+from django.utils import timezone
 
 GENERATION_KEY = "page-cache:generation"
 CACHED_STATUS = 200
@@ -66,6 +68,25 @@ def current_generation(entries):
 def vary_on_cookie(name, values):
     """Keep one copy of each page per value of the cookie `name` among `values`."""
     VARYING_COOKIES[name] = frozenset(values)
+
+
+def expire_at(response, moment):
+    """Keep `response` in the page cache until the aware datetime `moment` at the latest.
+
+    For pages that are true only for a while, such as an office's "open now": they are kept
+    until the next opening or closing rather than rebuilt on every request.
+    """
+    if moment is not None:
+        response.page_cache_expires = moment
+
+
+def lifetime(response):
+    """Seconds to keep `response`: the page cache's lifetime, or less if the page expires sooner."""
+    seconds = settings.PAGE_CACHE_SECONDS
+    expires = getattr(response, "page_cache_expires", None)
+    if expires is not None:
+        seconds = min(seconds, math.floor((expires - timezone.now()).total_seconds()))
+    return seconds
 
 
 def page_key(request):
@@ -130,13 +151,14 @@ class PageCacheMiddleware:
         if stored is not None and stored[0] == generation:
             return self.cached_response(stored)
         response = self.get_response(request)
-        if is_cacheable_response(request, response):
+        seconds = lifetime(response)
+        if seconds > 0 and is_cacheable_response(request, response):
             headers = [(name, value) for name, value in response.items()]
             headers = [(n, v) for n, v in headers if n.lower() not in UNCACHED_HEADERS]
             cache.set(
                 key,
                 (generation, response.status_code, headers, response.content),
-                settings.PAGE_CACHE_SECONDS,
+                seconds,
             )
             response["X-Cache"] = "MISS"
         return response

@@ -9,6 +9,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail_localize.models import TranslationSource
 
 from . import page_cache
 
@@ -26,3 +27,6 @@ def register_signal_handlers():
     post_page_move.connect(page_cache.invalidate, dispatch_uid="page-cache-moved")
     post_delete.connect(page_deleted, dispatch_uid="page-cache-page-deleted")
     page_cache.invalidate_when_changed(Site, Locale, get_image_model(), get_document_model())
+    # A sync refreshes the source without republishing its translations, yet their pages show
+    # whether they are outdated.
+    page_cache.invalidate_when_changed(TranslationSource)

@@ -8,8 +8,12 @@ act as synonyms: a query naming a term or one of its variants also finds the oth
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.models import F, Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from elastic_transport import TransportError
@@ -19,6 +23,7 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
 from wagtail.search.utils import normalise_query_string
 
 from guides.models import (
@@ -72,19 +77,20 @@ CONTENT_TYPES = {
 
 
 def content_type_of(obj):
-    if isinstance(obj, GuidePage):
-        return "guide"
-    if isinstance(obj, PathPage | TopicPage):
-        return "path"
-    if isinstance(obj, NewsPage | NewsIndexPage):
-        return "news"
-    if isinstance(obj, GlossaryTerm | GlossaryPage):
-        return "glossary"
-    if isinstance(obj, FAQQuestion | FAQPage):
-        return "faq"
-    if isinstance(obj, ExternalResource):
-        return "external"
-    return "about"
+    return content_type_of_class(type(obj))
+
+
+def content_type_of_class(model):
+    """The kind of result a model's objects are: guide, path, news..."""
+    kinds = [
+        (GuidePage, "guide"),
+        ((PathPage, TopicPage), "path"),
+        ((NewsPage, NewsIndexPage), "news"),
+        ((GlossaryTerm, GlossaryPage), "glossary"),
+        ((FAQQuestion, FAQPage), "faq"),
+        (ExternalResource, "external"),
+    ]
+    return next((kind for models, kind in kinds if issubclass(model, models)), "about")
 
 
 def relevance(obj):
@@ -110,18 +116,19 @@ def with_fallback(search):
         return search("database")
 
 
-@dataclass
+@dataclass(eq=False)
 class Result:
+    """One search result. Its address, breadcrumb and excerpt are built when first read: a
+    broad search finds hundreds of results, and only the ten on screen need them."""
+
     obj: object
     kind: str
     title: str
-    url: str
     language: str
     score: float
-    excerpt: str = ""
     level: str | None = None
-    breadcrumbs: list = field(default_factory=list)
     source_site: str = ""
+    details: "ResultDetails" = field(default=None, repr=False)
 
     @property
     def kind_label(self):
@@ -130,6 +137,18 @@ class Result:
     @property
     def is_external(self):
         return self.kind == "external"
+
+    @cached_property
+    def url(self):
+        return self.details.url(self)
+
+    @cached_property
+    def breadcrumbs(self):
+        return self.details.breadcrumbs(self)
+
+    @cached_property
+    def excerpt(self):
+        return self.details.excerpt(self)
 
 
 @dataclass
@@ -204,6 +223,142 @@ def text_for_excerpt(obj):
     return " ".join(texts)
 
 
+_locales = {}
+
+
+def locales():
+    """Locales by language code, read once per process: they change only with the languages
+    the portal offers (search.apps forgets them when a locale is saved or deleted)."""
+    if any(language not in _locales for language, _name in settings.LANGUAGES):
+        _locales.clear()
+        _locales.update({locale.language_code: locale for locale in Locale.objects.all()})
+    return _locales
+
+
+def forget_locales(**kwargs):
+    _locales.clear()
+
+
+def ancestor_paths(path):
+    """Paths of the ancestors of the page at `path`, below the site root and its home page."""
+    return [path[:length] for length in range(3 * Page.steplen, len(path), Page.steplen)]
+
+
+class ResultDetails:
+    """Builds what a result shows besides its title, for the results of one language.
+
+    `context_pages` holds, from one query, the ancestors of every page found (titles for the
+    breadcrumbs, path levels for the filters) and the glossary and FAQ pages that glossary
+    terms and questions link to.
+    """
+
+    def __init__(self, request, locale, stems, context_pages):
+        self.request = request
+        self.locale = locale
+        self.stems = stems
+        self.pages_by_path = {page.path: page for page in context_pages}
+        self.anchor_pages = {
+            page.specific_class: page
+            for page in context_pages
+            if page.specific_class in (GlossaryPage, FAQPage) and page.locale_id == locale.pk
+        }
+        self.page_texts = {}
+
+    def level(self, page):
+        paths = [*ancestor_paths(page.path), page.path]
+        return next(
+            (
+                self.pages_by_path[path].level
+                for path in paths
+                if path in self.pages_by_path and self.pages_by_path[path].level
+            ),
+            None,
+        )
+
+    def url(self, result):
+        if result.kind == "external":
+            return result.obj.url
+        anchor_page = self.anchor_page(result)
+        if anchor_page is not None:
+            return f"{anchor_page.get_url(self.request)}#{result.obj.anchor}"
+        if isinstance(result.obj, Page):
+            return result.obj.get_url(self.request)
+        # A term or question whose glossary or FAQ page isn't published.
+        return ""
+
+    def anchor_page(self, result):
+        """The page a glossary term or FAQ question is an entry of, or None."""
+        if isinstance(result.obj, GlossaryTerm):
+            return self.anchor_pages.get(GlossaryPage)
+        if isinstance(result.obj, FAQQuestion):
+            return self.anchor_pages.get(FAQPage)
+        return None
+
+    def breadcrumbs(self, result):
+        anchor_page = self.anchor_page(result)
+        if anchor_page is not None:
+            return [anchor_page.title]
+        if not isinstance(result.obj, Page):
+            return []
+        return [
+            self.pages_by_path[path].title
+            for path in ancestor_paths(result.obj.path)
+            if path in self.pages_by_path
+        ]
+
+    def excerpt(self, result):
+        obj = result.obj
+        if isinstance(obj, Page):
+            self.load_texts([obj])
+            text = self.page_texts[obj.pk]
+        elif isinstance(obj, GlossaryTerm):
+            text = obj.definition
+        elif isinstance(obj, FAQQuestion):
+            text = re.sub(r"<[^>]+>", " ", obj.answer)
+        else:
+            text = obj.summary
+        return highlight(text, self.stems)
+
+    def load_texts(self, pages):
+        """The indexed text of `pages`, title aside, which excerpts are cut from.
+
+        PostgreSQL's search index keeps it as plain text: one query for every page shown. Else
+        (SQLite's index doesn't keep it), from the pages' own fields: one query per page type.
+        """
+        missing = {page.pk: page for page in pages if page.pk not in self.page_texts}
+        if not missing:
+            return
+        if connection.vendor == "postgresql":
+            entries = IndexEntry.objects.filter(
+                content_type_id__in={page.content_type_id for page in missing.values()},
+                object_id__in=[str(pk) for pk in missing],
+            ).values_list("content_type_id", "object_id", "body_text")
+            for content_type_id, object_id, text in entries:
+                page = missing.get(int(object_id))
+                if page is not None and page.content_type_id == content_type_id and text:
+                    self.page_texts[page.pk] = text
+                    del missing[page.pk]
+        if missing:
+            self.page_texts.update(
+                (page.pk, text_for_excerpt(page))
+                for page in Page.objects.filter(pk__in=list(missing)).specific()
+            )
+        # A page in neither (not indexed yet): no excerpt rather than a query per page.
+        self.page_texts.update((pk, "") for pk in missing if pk not in self.page_texts)
+
+
+def describe(results):
+    """Build the address, breadcrumb and excerpt of `results` (the ones shown), in bulk."""
+    pages_by_details = {}
+    for result in results:
+        if isinstance(result.obj, Page):
+            pages_by_details.setdefault(result.details, []).append(result.obj)
+    for details, pages in pages_by_details.items():
+        details.load_texts(pages)
+    for result in results:
+        result.url, result.breadcrumbs, result.excerpt  # noqa: B018 - cached_property, read to fill
+
+
 class PortalSearch:
     def __init__(self, request, query, language, preferred_level=None):
         self.request = request
@@ -211,7 +366,7 @@ class PortalSearch:
         self.preferred_level = preferred_level
         self.query = query
         self.language = language
-        self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
+        self.locales = locales()
 
     def run(self):
         locale = self.locales[self.language]
@@ -224,7 +379,7 @@ class PortalSearch:
         outcome.results = self.search_language(self.language, build_query(self.query, terms))
         if len(outcome.results) < FEW_RESULTS and len(self.query.split()) > 1:
             # Few pages have every word: add those with some of them, ranked lower.
-            found = {result.url for result in outcome.results}
+            found = {(result.kind, result.obj.pk) for result in outcome.results}
             outcome.results += [
                 result
                 for result in self.search_language(
@@ -232,7 +387,7 @@ class PortalSearch:
                     build_query(self.query, terms, operator="or"),
                     weight=PARTIAL_MATCH_WEIGHT,
                 )
-                if result.url not in found
+                if (result.kind, result.obj.pk) not in found
             ]
         if outcome.results:
             return outcome
@@ -292,20 +447,58 @@ class PortalSearch:
             pages, terms, resources, questions = with_fallback(
                 lambda backend: self.search_kinds(backend, locale, search_query)
             )
-        stems = query_stems(self.query, *self.synonyms(search_query))
-        results = self.page_results(pages, locale, stems)
-        results += self.term_results(terms, locale, stems)
-        results += self.question_results(questions, locale, stems)
+        if not (pages or terms or resources or questions):
+            return []
+        details = ResultDetails(
+            self.request,
+            locale,
+            query_stems(self.query, *self.synonyms(search_query)),
+            self.context_pages(locale, pages, terms, questions),
+        )
+        results = [
+            Result(
+                obj=page,
+                kind=content_type_of_class(page.specific_class or Page),
+                title=page.title,
+                language=language,
+                score=relevance(page),
+                level=details.level(page),
+                details=details,
+            )
+            for page in pages
+        ]
+        results += [
+            Result(
+                obj=term,
+                kind="glossary",
+                title=term.term,
+                language=language,
+                score=relevance(term),
+                details=details,
+            )
+            for term in terms
+        ]
+        results += [
+            Result(
+                obj=question,
+                kind="faq",
+                title=question.question,
+                language=language,
+                score=relevance(question),
+                level=question.level or None,
+                details=details,
+            )
+            for question in questions
+        ]
         results += [
             Result(
                 obj=resource,
                 kind="external",
                 title=resource.title,
-                url=resource.url,
                 language=language,
                 score=relevance(resource),
-                excerpt=highlight(resource.summary, stems),
                 source_site=resource.source_site,
+                details=details,
             )
             for resource in resources
         ]
@@ -317,6 +510,28 @@ class PortalSearch:
         return results
 
     @staticmethod
+    def context_pages(locale, pages, terms, questions):
+        """In one query: the ancestors of `pages` (and path pages among them, for their level),
+        and the glossary and FAQ pages if terms or questions were found."""
+        paths = {path for page in pages for path in ancestor_paths(page.path)}
+        paths |= {page.path for page in pages if page.specific_class is PathPage}
+        condition = Q(path__in=paths)
+        anchor_types = [
+            model for model, found in ((GlossaryPage, terms), (FAQPage, questions)) if found
+        ]
+        if anchor_types:
+            condition |= Q(
+                content_type__in=ContentType.objects.get_for_models(*anchor_types).values(),
+                locale=locale,
+                live=True,
+            )
+        if not paths and not anchor_types:
+            return []
+        return list(
+            Page.objects.filter(condition).annotate(level=F("pathpage__level")).order_by("path")
+        )
+
+    @staticmethod
     def synonyms(search_query):
         """The glossary wordings a query was expanded with, to mark them in excerpts too."""
         subqueries = getattr(search_query, "subqueries", [])
@@ -325,10 +540,11 @@ class PortalSearch:
     @staticmethod
     def search_kinds(backend_name, locale, search_query):
         backend = get_search_backend(backend_name)
+        # Plain pages: their own fields are loaded only for the results shown (describe()).
         pages = list(
             backend.search(
                 search_query,
-                Page.objects.live().public().filter(locale=locale, depth__gt=2).specific(),
+                Page.objects.live().public().filter(locale=locale, depth__gt=2),
             ).annotate_score("search_score")[:RESULTS_PER_KIND]
         )
         terms = list(
@@ -347,81 +563,3 @@ class PortalSearch:
             )[:RESULTS_PER_KIND]
         )
         return pages, terms, resources, questions
-
-    def page_results(self, pages, locale, stems):
-        if not pages:
-            return []
-        levels = dict(PathPage.objects.filter(locale=locale).values_list("path", "level"))
-        ancestor_paths = {
-            page.path[:length]
-            for page in pages
-            for length in range(2 * Page.steplen, len(page.path), Page.steplen)
-        }
-        ancestors = {
-            ancestor.path: ancestor
-            for ancestor in Page.objects.filter(path__in=ancestor_paths).only("title", "path")
-        }
-        results = []
-        for page in pages:
-            level = next(
-                (level for path, level in levels.items() if page.path.startswith(path)), None
-            )
-            results.append(
-                Result(
-                    obj=page,
-                    kind=content_type_of(page),
-                    title=page.title,
-                    url=page.get_url(self.request),
-                    language=locale.language_code,
-                    score=relevance(page),
-                    excerpt=highlight(text_for_excerpt(page), stems),
-                    level=level,
-                    breadcrumbs=[
-                        ancestors[path].title
-                        for path in sorted(ancestors)
-                        if page.path.startswith(path)
-                        and path != page.path
-                        and len(path) > 2 * Page.steplen
-                    ],
-                )
-            )
-        return results
-
-    def question_results(self, questions, locale, stems):
-        if not questions:
-            return []
-        faq = FAQPage.objects.live().filter(locale=locale).first()
-        faq_url = faq.get_url(self.request) if faq else ""
-        return [
-            Result(
-                obj=question,
-                kind="faq",
-                title=question.question,
-                url=f"{faq_url}#{question.anchor}",
-                language=locale.language_code,
-                score=relevance(question),
-                excerpt=highlight(re.sub(r"<[^>]+>", " ", question.answer), stems),
-                level=question.level or None,
-                breadcrumbs=[faq.title] if faq else [],
-            )
-            for question in questions
-        ]
-
-    def term_results(self, terms, locale, stems):
-        if not terms:
-            return []
-        glossary = GlossaryPage.objects.live().filter(locale=locale).first()
-        glossary_url = glossary.get_url(self.request) if glossary else ""
-        return [
-            Result(
-                obj=term,
-                kind="glossary",
-                title=term.term,
-                url=f"{glossary_url}#{term.anchor}",
-                language=locale.language_code,
-                score=relevance(term),
-                excerpt=highlight(term.definition, stems),
-                breadcrumbs=[glossary.title] if glossary else [],
-            )
-            for term in terms
-        ]

@@ -13,7 +13,7 @@ from wagtail.search.backends import get_search_backend
 from guides.models import GlossaryPage, GlossaryTerm, Level
 from home.path_preference import preferred_level
 
-from .portal_search import CONTENT_TYPES, PortalSearch, content_type_of, with_fallback
+from .portal_search import CONTENT_TYPES, PortalSearch, content_type_of, describe, with_fallback
 from .query_log import log_search
 
 RESULTS_PER_PAGE = 10
@@ -69,9 +69,12 @@ def search(request):
             if (not active_type or result.kind == active_type)
             and (not active_level or result.level == active_level)
         ]
+        shown = Paginator(filtered, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        # Addresses, breadcrumbs and excerpts: for the results on screen only.
+        describe(shown.object_list)
         context.update(
             outcome=outcome,
-            results=Paginator(filtered, RESULTS_PER_PAGE).get_page(request.GET.get("page")),
+            results=shown,
             result_count=len(filtered),
             type_facets=type_counts,
             level_facets=level_counts,

@@ -91,6 +91,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "portal.translation_errors.MachineTranslationErrorMiddleware",
     # Last, as django-axes requires: it answers locked-out login attempts.
     "axes.middleware.AxesMiddleware",
 ]
@@ -145,6 +146,28 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Brussels"
 USE_TZ = True
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+# Machine translation in the translation editor: DeepL (with the glossary as terminology) when
+# DEEPL_API_KEY is set, else LibreTranslate when LIBRETRANSLATE_URL is set, else none, and
+# wagtail-localize hides the button.
+DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
+LIBRETRANSLATE_URL = os.environ.get("LIBRETRANSLATE_URL", "")
+if DEEPL_API_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "portal.machine_translation.GlossaryDeepLTranslator",
+        "OPTIONS": {
+            "AUTH_KEY": DEEPL_API_KEY,
+            "API_URL": os.environ.get("DEEPL_API_URL", ""),
+            "GLOSSARY_MODEL": "guides.GlossaryTerm",
+        },
+    }
+elif LIBRETRANSLATE_URL:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": LIBRETRANSLATE_URL.rstrip("/"),
+            "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+        },
+    }
 
 # --- Static and media files ---------------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -154,16 +177,26 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+
 # --- Cache --------------------------------------------------------------------------------------
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            # A cache outage must slow the site down, never take it down.
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
-        }
+def redis_cache(url):
+    """The shared cache on Redis at `url`. A cache outage must slow the site down, never take
+    it down: errors count as cache misses, and a Redis that stops answering (host gone, network
+    dropping packets) costs each cache call half a second at most instead of the system's TCP
+    timeout of minutes. Redis answers in well under a millisecond on a working network."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 0.5,
+        },
     }
+
+
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL)}
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -204,6 +237,10 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Avatars from gravatar.com would be a request to another host from every admin page.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Page types published only through the moderation workflow, in every language (docs/roles.md).
+MODERATED_PAGE_TYPES = ["guides.GuidePage"]
+# An approved review publishes, even when a second translator (who cannot publish) approved it.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "portal.workflow_actions.publish_approved_workflow_state"
 # The page editor of a long guide posts many fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

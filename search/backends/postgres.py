@@ -16,12 +16,18 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
+from modelsearch.query import Fuzzy, MatchAll, Not
 from wagtail.models import Locale
 
 # Text search configurations made by migration search/0001: the language's own stemmer,
 # preceded by unaccent.
 LANGUAGE_CONFIGS = {"fr": "portal_fr", "nl": "portal_nl", "en": "portal_en"}
 SIMPLE_CONFIG = "portal_simple"
+
+# A search asking for its best N results ranks at most this many candidates (or N, if more).
+# Ranking reads each match's whole text: ranking all 40,000 matches of a very common word took
+# over a second (docs/benchmarks.md). See MultilingualSearchQueryCompiler.search.
+RANKED_CANDIDATES = 500
 
 _language_by_locale_id = {}
 
@@ -61,6 +67,39 @@ class MultilingualSearchQueryCompiler(PostgresSearchQueryCompiler):
         # The query is analysed in the language the member is reading.
         return config_for_language(translation.get_language())
 
+    def search(self, config, start, stop, score_field=None, backend=None):
+        """The best `stop` matches, ranking a bounded set of candidates rather than every match.
+
+        Candidates are the first matches the index yields among objects whose title holds the
+        words, and as many among all matches: two scans that stop early (LIMIT, no ORDER BY),
+        so their cost doesn't grow with the number of matches. Only candidates are ranked. A
+        query matching fewer objects than that (most queries) is ranked in full, as before. For a
+        very common word the ranking is approximate: objects whose title holds it are always
+        among those ranked, the others are a sample. Counting (no `stop`) counts every match.
+        """
+        if (
+            stop is None
+            or not self.order_by_relevance
+            or self.fields is not None
+            or isinstance(self.query, MatchAll | Not | Fuzzy)
+        ):
+            return super().search(config, start, stop, score_field, backend)
+        search_query = self.build_tsquery(self.query, config=config)
+        vectors = self.get_search_vectors(search_query)
+        rank_expression = self._build_rank_expression(vectors, config)
+        limit = max(backend.ranked_candidates, stop)
+        unordered = self.queryset.order_by()
+        matches = unordered.annotate(
+            _vector_=vectors[0][0]._combine(vectors[1][0], "||", False)
+        ).filter(_vector_=search_query)
+        title_matches = unordered.filter(index_entries__title=search_query)
+        candidates = self.queryset.filter(
+            pk__in=title_matches.values("pk")[:limit].union(matches.values("pk")[:limit])
+        )
+        return self._apply_ordering_and_scoring(
+            candidates, rank_expression, start, stop, score_field
+        )
+
 
 class MultilingualAutocompleteQueryCompiler(PostgresAutocompleteQueryCompiler):
     def get_config(self, backend):
@@ -76,3 +115,4 @@ class MultilingualPostgresSearchBackend(PostgresSearchBackend):
         super().__init__(params)
         self.config = SIMPLE_CONFIG
         self.autocomplete_config = SIMPLE_CONFIG
+        self.ranked_candidates = params.get("RANKED_CANDIDATES", RANKED_CANDIDATES)

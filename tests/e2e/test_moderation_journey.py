@@ -1,15 +1,16 @@
-"""Communications staff edit a step of a guide and submit it for moderation; a
+"""Communications staff edit a step of a guide, preview it and submit it for moderation; a
 moderator approves it and members see the change.
 
-Wagtail's default "Moderators approval" workflow on the root page and its default Editors and
-Moderators groups do the work: the test only creates the two people.
+The groups and the "Moderators approval" workflow are the ones the roles migration made: the test
+only creates the two people.
 """
 
 import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.staff import create_staff_member, default_group, log_in
+from portal.roles import COMMUNICATION, MODERATORS
+from tests.e2e.staff import create_staff_member, log_in
 from tests.pages import demo_page
 
 NEW_STEP_TITLE = "Vérifier le calcul de votre salaire"
@@ -20,19 +21,22 @@ def step_heading(page_or_frame, title):
     return page_or_frame.get_by_role("heading", name=re.compile(re.escape(title)))
 
 
-def test_staff_edit_a_guide_step_and_a_moderator_approves_it_for_members(open_context):
+def test_staff_edit_preview_and_submit_a_guide_step_and_a_moderator_approves_it(open_context):
     guide = demo_page("guide", "getting-paid", "fr")
     old_step_title = guide.steps[1].value["title"]
-    editor = create_staff_member("camille", default_group("Editors"))
-    moderator = create_staff_member("mod", default_group("Moderators"))
+    editor = create_staff_member("camille", COMMUNICATION)
+    moderator = create_staff_member("mod", MODERATORS)
 
     staff = open_context().new_page()
     log_in(staff, editor)
     staff.goto(f"/admin/pages/{guide.pk}/edit/")
     staff.locator("input[name='steps-1-value-title']").fill(NEW_STEP_TITLE)
-    # The preview of an edited guide is checked through the admin views in
-    # tests/guides/test_page_rules.py; in this browser run its panel stayed empty (left open).
+    staff.get_by_role("button", name="Toggle preview").click()
+    preview = staff.frame_locator("#w-preview-iframe")
+    expect(step_heading(preview, NEW_STEP_TITLE)).to_be_visible()
+    # Guides are published by a moderator: the editor has no Publish button, only the workflow.
     staff.get_by_role("button", name="More actions").click()
+    expect(staff.get_by_role("button", name="Publish", exact=True)).to_have_count(0)
     staff.get_by_role("button", name="Submit to Moderators approval").click()
     expect(staff.locator(".messages")).to_contain_text("submitted for moderation")
 

@@ -5,7 +5,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from guides.models import FAQPage, GlossaryPage, GuidePage, PathPage, TopicPage
-from home.models import HomePage, MissionPage
+from home.models import ContactPage, HomePage, MissionPage
 from news.models import NewsIndexPage, NewsPage
 from tests.pages import demo_page
 
@@ -14,7 +14,7 @@ class PageCreationRulesTests(WagtailPageTestCase):
     def test_home_page_sits_at_the_root_and_holds_the_sections(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
-            HomePage, {PathPage, GlossaryPage, FAQPage, MissionPage, NewsIndexPage}
+            HomePage, {PathPage, GlossaryPage, FAQPage, MissionPage, NewsIndexPage, ContactPage}
         )
 
     def test_guides_live_in_a_path_or_a_topic_and_hold_nothing(self):

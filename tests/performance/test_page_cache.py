@@ -15,6 +15,7 @@ from django.urls import ResolverMatch
 from guides.models import GlossaryTerm
 from news.models import NewsTag
 from portal import page_cache
+from portal.models.navigation import SiteFooter, SiteNavigation
 from tests.pages import LANGUAGES, demo_page
 
 
@@ -22,6 +23,9 @@ from tests.pages import LANGUAGES, demo_page
 def page_cache_on(settings):
     settings.PAGE_CACHE_SECONDS = 600
     # Pages cached by an earlier test showed content since rolled back.
+    page_cache.next_generation()
+    yield
+    # And so will this test's pages, menus and footers, for the tests that follow.
     page_cache.next_generation()
 
 
@@ -136,6 +140,10 @@ def test_publishing_a_translation_shows_it_in_that_language(client, page_cache_o
 def test_hiding_a_section_from_the_menu_updates_every_page_of_that_language(
     client, page_cache_on, committed
 ):
+    # Sections are listed in the menu when editors made no main menu and footer for a language.
+    with committed():
+        SiteNavigation.objects.filter(locale__language_code="en").delete()
+        SiteFooter.objects.filter(locale__language_code="en").delete()
     mission = demo_page("mission", "mission", "en")
     pages = [demo_page("page", "home", "en"), demo_page("guide", "expense-claims", "en")]
     warm(client, *pages)
@@ -220,3 +228,35 @@ def test_renaming_a_news_tag_updates_the_news_listing(client, page_cache_on, com
         tag.save()
 
     assert "Hernoemd thema" in get(client, news_index).content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_changing_the_main_menu_of_a_language_updates_its_pages_at_once(
+    client, page_cache_on, committed, language
+):
+    guide = demo_page("guide", "expense-claims", language)
+    warm(client, guide)
+    menu = SiteNavigation.objects.get(locale=guide.locale)
+
+    with committed():
+        menu.links[0].value["label"] = "Renamed for this test"
+        menu.save()
+
+    assert "Renamed for this test" in get(client, guide).content.decode()
+
+
+@pytest.mark.django_db
+def test_changing_the_french_footer_drops_the_cached_pages_of_every_language(
+    client, page_cache_on, committed
+):
+    homes = [demo_page("page", "home", language) for language in LANGUAGES]
+    warm(client, *homes)
+    footer = SiteFooter.objects.get(locale=homes[0].locale)
+
+    with committed():
+        footer.about = "Une coopérative, réécrite pour ce test."
+        footer.save()
+
+    assert [get(client, home)["X-Cache"] for home in homes] == ["MISS", "MISS", "MISS"]
+    assert "réécrite pour ce test" in get(client, homes[0]).content.decode()

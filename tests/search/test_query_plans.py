@@ -1,31 +1,83 @@
-"""The search query's match condition can use the GIN index migration search/0001 creates."""
+"""The SQL a search sends on PostgreSQL: served by the indexes search/0001 and 0004 create, and
+ranking a bounded number of candidates however many pages match."""
+
+import json
+import re
+from itertools import accumulate
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from modelsearch.query import PlainText
+from wagtail.models import Locale, Page
 
+from search.backends.postgres import MultilingualPostgresSearchBackend
 from search.portal_search import PortalSearch
+from tests.factories import GuidePageFactory, step
+from tests.pages import demo_page
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="query plans are PostgreSQL's"
 )
-VECTOR = '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body") @@'
+# The match condition, in the main query or in a subquery (where Django aliases the table U2).
+VECTOR = re.compile(r'\((?:"wagtailsearch_indexentry"|U\d+)\."title" \|\| \S+\."body"\) @@ ')
 
 
 def match_condition(sql):
-    """The `vector @@ query` condition of the WHERE clause, with balanced parentheses."""
-    condition = sql[sql.index(VECTOR) : sql.index(" ORDER BY")]
-    while condition.count("(") < condition.count(")"):
-        condition = condition[:-1].rstrip()
-    return condition
+    """The `vector @@ query` condition of the search, on the index entry table's own name."""
+    found = VECTOR.search(sql)
+    query = sql[found.end() :]
+    # The query is one parenthesised expression: it ends where its parentheses balance.
+    depths = accumulate({"(": 1, ")": -1}.get(char, 0) for char in query)
+    end = next(index for index, depth in enumerate(depths) if depth == 0)
+    return (
+        '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body") @@ '
+        + query[: end + 1]
+    )
+
+
+def page_search_sql(search):
+    """The SQL of the full-text query over pages that `search()` sends."""
+    with CaptureQueriesContext(connection) as queries:
+        search()
+    return next(
+        query["sql"]
+        for query in queries.captured_queries
+        if "@@" in query["sql"] and 'FROM "wagtailcore_page"' in query["sql"]
+    )
+
+
+def explain(sql, *settings):
+    """The plan PostgreSQL runs `sql` with, as JSON (EXPLAIN ANALYZE)."""
+    with connection.cursor() as cursor:
+        for setting in settings:
+            cursor.execute(setting)
+        # The statement is SQL our own search produced a moment ago, not outside input.
+        cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql)
+        plan = cursor.fetchone()[0]
+    return plan if isinstance(plan, list) else json.loads(plan)
+
+
+def plan_nodes(node):
+    yield node
+    for child in node.get("Plans", []):
+        yield from plan_nodes(child)
+
+
+def french_pages():
+    return Page.objects.live().filter(locale=Locale.objects.get(language_code="fr"), depth__gt=2)
+
+
+def small_bound_backend(candidates):
+    """The portal's PostgreSQL backend, bounding ranking to `candidates` results."""
+    return MultilingualPostgresSearchBackend({"RANKED_CANDIDATES": candidates})
 
 
 @pytest.mark.django_db
 def test_the_match_condition_search_emits_is_served_by_the_document_index(rf):
-    with translation.override("fr"), CaptureQueriesContext(connection) as queries:
-        PortalSearch(rf.get("/"), "facture", "fr").run()
-    search_sql = next(q["sql"] for q in queries.captured_queries if "@@" in q["sql"])
+    with translation.override("fr"):
+        search_sql = page_search_sql(lambda: PortalSearch(rf.get("/"), "facture", "fr").run())
     condition = match_condition(search_sql)
 
     with connection.cursor() as cursor:
@@ -37,3 +89,95 @@ def test_the_match_condition_search_emits_is_served_by_the_document_index(rf):
         plan = "\n".join(row[0] for row in cursor.fetchall())
 
     assert "Bitmap Index Scan on portal_search_document" in plan
+
+
+@pytest.mark.django_db
+def test_a_broad_search_ranks_a_bounded_number_of_candidates_not_every_match():
+    backend = small_bound_backend(3)
+    query = PlainText("facture")
+    with translation.override("fr"):
+        matching = backend.search(query, french_pages()).count()
+        sql = page_search_sql(
+            lambda: list(backend.search(query, french_pages()).annotate_score("score")[:2])
+        )
+    plan = explain(sql)
+
+    ranking = next(
+        node
+        for node in plan_nodes(plan[0]["Plan"])
+        if node["Node Type"] == "Sort" and "ts_rank" in " ".join(node["Sort Key"])
+    )
+    ranked_rows = ranking["Plans"][0]["Actual Rows"] * ranking["Plans"][0]["Actual Loops"]
+    # Three title matches and three matches of any kind at most, however many pages match.
+    assert matching > 6
+    assert 0 < ranked_rows <= 6
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("lookup", "index"),
+    [
+        # The page of an index entry: the candidate scans go from entries to pages.
+        (
+            "SELECT id FROM wagtailcore_page WHERE (id)::varchar(50) = %s",
+            "portal_search_page_id_text",
+        ),
+        # The entry of a page: ranking reads the candidates' entries.
+        (
+            "SELECT id FROM wagtailsearch_indexentry WHERE object_id = %s",
+            "portal_search_entry_object",
+        ),
+    ],
+)
+def test_each_side_of_the_join_between_index_entries_and_pages_has_an_index(lookup, index):
+    guide = demo_page("guide", "invoicing-a-client", "fr")
+    with translation.override("fr"):
+        sql = page_search_sql(
+            lambda: list(small_bound_backend(3).search(PlainText("facture"), french_pages())[:2])
+        )
+    # modelsearch keys entries by a text object_id and joins on the page id cast to text:
+    # migration search/0004 indexes both sides of that condition.
+    assert '"object_id" = ("wagtailcore_page"."id")::varchar(50)' in sql
+    assert '"object_id" = (U0."id")::varchar(50)' in sql
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + lookup, [str(guide.pk)])
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert index in plan
+
+
+@pytest.mark.django_db
+def test_only_one_gin_index_serves_autocomplete():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'wagtailsearch_indexentry' "
+            "AND indexdef LIKE '%USING gin (autocomplete)%'"
+        )
+        indexes = [row[0] for row in cursor.fetchall()]
+
+    assert len(indexes) == 1, indexes
+
+
+@pytest.mark.django_db
+def test_a_title_match_is_ranked_even_when_body_matches_fill_the_candidates():
+    parent = demo_page("path", "basic", "fr")
+    for number in range(4):
+        GuidePageFactory(
+            parent=parent,
+            title=f"Préparer sa tournée {number}",
+            slug=f"tournee-{number}",
+            steps=[step("Lire", "<p>Un quokkaphone, un quokkaphone, un quokkaphone.</p>")],
+        )
+    titled = GuidePageFactory(parent=parent, title="Louer un quokkaphone", slug="louer-quokka")
+    backend = small_bound_backend(1)
+    query = PlainText("quokkaphone")
+
+    with translation.override("fr"):
+        best = list(backend.search(query, french_pages())[:1])
+        matching = backend.search(query, french_pages()).count()
+
+    assert [page.pk for page in best] == [titled.pk]
+    # Counting is never bounded: every match counts.
+    assert matching == 5

@@ -14,7 +14,7 @@ from portal.blocks import BodyBlock
 from portal.pages import localize_linked_pages
 from portal.routing import PageRoutingMixin
 
-from .path_preference import paths_in_preferred_order, preferred_level
+from ..path_preference import paths_in_preferred_order, preferred_level
 
 LATEST_NEWS_COUNT = 3
 
@@ -38,6 +38,7 @@ class HomePage(PageRoutingMixin, Page):
         "guides.GlossaryPage",
         "guides.FAQPage",
         "home.MissionPage",
+        "home.ContactPage",
         "news.NewsIndexPage",
     ]
 

@@ -1,0 +1,129 @@
+"""Admin hooks for the translation loop: publish a source page and sync its translations in one
+action, and save a source snippet and sync its translations in one action."""
+
+from django.contrib import messages
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from wagtail import hooks
+from wagtail.admin.action_menu import ActionMenuItem as PageActionMenuItem
+from wagtail.models import Page, TranslatableMixin
+from wagtail.snippets.action_menu import ActionMenuItem as SnippetActionMenuItem
+
+from portal.translation_sync import source_with_translations, sync_translations
+
+PUBLISH_AND_SYNC = "publish-and-sync-translations"
+SAVE_AND_SYNC = "action-save-and-sync-translations"
+
+
+def can_sync(user):
+    return user.has_perm("wagtail_localize.submit_translation")
+
+
+def language_list(locales):
+    return ", ".join(locale.get_display_name() for locale in locales)
+
+
+def report_sync(request, report):
+    if report.published:
+        messages.success(
+            request,
+            _("Translations updated and published: %(languages)s.")
+            % {"languages": language_list(report.published)},
+        )
+    for locale, count in report.waiting:
+        messages.warning(
+            request,
+            ngettext(
+                "%(language)s: %(count)d segment to translate. The translation waits until "
+                "it is done.",
+                "%(language)s: %(count)d segments to translate. The translation waits until "
+                "they are done.",
+                count,
+            )
+            % {"language": locale.get_display_name(), "count": count},
+        )
+    if report.failed:
+        messages.error(
+            request,
+            _(
+                "Could not update these translations: %(languages)s. Open them in the "
+                "translation editor to see what to fix."
+            )
+            % {"languages": language_list(report.failed)},
+        )
+    if report.edited_by_hand:
+        messages.warning(
+            request,
+            _(
+                "Not synced, because a translator edits them by hand: %(languages)s. Their "
+                "edits are kept; restart the synced translation to bring in your changes."
+            )
+            % {"languages": language_list(report.edited_by_hand)},
+        )
+
+
+class PublishAndSyncMenuItem(PageActionMenuItem):
+    label = gettext_lazy("Publish and sync translations")
+    name = "action-publish"
+    icon_name = "resubmit"
+    template_name = "portal/admin/publish_and_sync_button.html"
+
+    def is_shown(self, context):
+        if context["view"] != "edit" or context.get("locked_for_user"):
+            return False
+        request = context["request"]
+        if not can_sync(request.user):
+            return False
+        if not self.get_user_page_permissions_tester(context).can_publish():
+            return False
+        return source_with_translations(context["page"]) is not None
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["value"] = PUBLISH_AND_SYNC
+        return context
+
+
+@hooks.register("register_page_action_menu_item")
+def register_publish_and_sync_menu_item():
+    return PublishAndSyncMenuItem(order=15)
+
+
+@hooks.register("after_publish_page")
+def sync_after_publishing(request, page):
+    if request.POST.get("action-publish") != PUBLISH_AND_SYNC or not can_sync(request.user):
+        return None
+    # The page as just published, not the form's copy of it.
+    published = Page.objects.get(pk=page.pk).specific
+    if source_with_translations(published) is None:
+        return None
+    report_sync(request, sync_translations(published, request.user))
+    return None
+
+
+class SaveAndSyncSnippetMenuItem(SnippetActionMenuItem):
+    label = gettext_lazy("Save and sync translations")
+    name = SAVE_AND_SYNC
+    icon_name = "resubmit"
+
+    def is_shown(self, context):
+        if context["view"] != "edit" or not issubclass(context["model"], TranslatableMixin):
+            return False
+        if context.get("locked_for_user") or not can_sync(context["request"].user):
+            return False
+        return source_with_translations(context["instance"]) is not None
+
+
+@hooks.register("register_snippet_action_menu_item")
+def register_save_and_sync_menu_item(model):
+    return SaveAndSyncSnippetMenuItem(order=15)
+
+
+@hooks.register("after_edit_snippet")
+def sync_after_saving_snippet(request, instance):
+    if SAVE_AND_SYNC not in request.POST or not can_sync(request.user):
+        return None
+    if not isinstance(instance, TranslatableMixin) or source_with_translations(instance) is None:
+        return None
+    report_sync(request, sync_translations(instance, request.user))
+    return None

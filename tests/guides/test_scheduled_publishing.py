@@ -1,0 +1,121 @@
+"""Go-live and expiry dates, in every language: set in the admin, carried out by Wagtail's
+`publish_scheduled` command once the clock reaches them.
+
+French guides are scheduled in Wagtail's page editor; Dutch and English translations, edited in
+wagtail-localize's editor, when they are submitted for review.
+"""
+
+import datetime
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from portal.roles import MODERATORS, TRANSLATORS
+from tests.guides.test_moderation import (
+    guide_form,
+    live_step_titles,
+    logged_in,
+    person,
+    translate_first_step,
+    workflow_action,
+)
+from tests.pages import demo_page
+
+NEW_TITLES = {
+    "fr": "Relisez le montant avant d'envoyer",
+    "nl": "Lees het bedrag na voor u het verstuurt",
+    "en": "Read the amount again before you send it",
+}
+
+
+def admin_time(moment):
+    """A date and time as the admin's date-time picker writes it."""
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
+
+
+def publish_scheduled():
+    call_command("publish_scheduled", verbosity=0)
+
+
+def members_see(guide):
+    response = Client().get(guide.url)
+    return response.status_code == 200
+
+
+def schedule(django_user_model, language, guide, **dates):
+    """Set a guide's new first step and dates as each language's people do in the admin."""
+    dates = {name: admin_time(moment) for name, moment in dates.items()}
+    if language == "fr":
+        moderator = logged_in(person(django_user_model, "mod", MODERATORS))
+        form = {**guide_form(guide, "action-publish", NEW_TITLES[language]), **dates}
+        response = moderator.post(reverse("wagtailadmin_pages:edit", args=[guide.pk]), form)
+        assert response.status_code == 302, response.context["form"].errors
+        return
+    translator = logged_in(person(django_user_model, "joke", TRANSLATORS[language]))
+    reviewer = logged_in(person(django_user_model, "an", TRANSLATORS[language]))
+    translate_first_step(translator, guide, NEW_TITLES[language])
+    url = reverse("portal_submit_translation_for_review", args=[guide.pk])
+    response = translator.post(url, dates)
+    assert response.status_code == 302, response.context["form"].errors
+    guide.refresh_from_db()
+    workflow_action(reviewer, guide, "approve")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["fr", "nl", "en"])
+def test_a_change_scheduled_for_tomorrow_goes_live_tomorrow(
+    django_user_model, time_machine, language
+):
+    guide = demo_page("guide", "getting-paid", language)
+    before = live_step_titles(guide)
+    tomorrow = timezone.now() + datetime.timedelta(days=1)
+
+    schedule(django_user_model, language, guide, go_live_at=tomorrow)
+    publish_scheduled()
+    assert live_step_titles(guide) == before
+
+    time_machine.move_to(tomorrow + datetime.timedelta(minutes=5))
+    publish_scheduled()
+    assert live_step_titles(guide)[0] == NEW_TITLES[language]
+    assert members_see(guide)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["fr", "nl", "en"])
+def test_a_guide_with_an_expiry_date_leaves_the_site_then(
+    django_user_model, time_machine, language
+):
+    guide = demo_page("guide", "getting-paid", language)
+    next_week = timezone.now() + datetime.timedelta(days=7)
+
+    schedule(django_user_model, language, guide, expire_at=next_week)
+    publish_scheduled()
+    assert live_step_titles(guide)[0] == NEW_TITLES[language]
+    assert members_see(guide)
+
+    time_machine.move_to(next_week + datetime.timedelta(minutes=5))
+    publish_scheduled()
+    guide.refresh_from_db()
+    assert not guide.live
+    assert guide.expired
+    assert not members_see(guide)
+
+
+@pytest.mark.django_db
+def test_an_expiry_date_in_the_past_is_refused_with_a_message(django_user_model):
+    guide = demo_page("guide", "getting-paid", "nl")
+    translator = logged_in(person(django_user_model, "joke", TRANSLATORS["nl"]))
+    yesterday = timezone.now() - datetime.timedelta(days=1)
+
+    response = translator.post(
+        reverse("portal_submit_translation_for_review", args=[guide.pk]),
+        {"expire_at": admin_time(yesterday)},
+    )
+
+    assert response.status_code == 200
+    assert "expire_at" in response.context["form"].errors
+    guide.refresh_from_db()
+    assert not guide.workflow_in_progress
