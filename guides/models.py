@@ -331,8 +331,8 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
         return letter if letter.isalpha() else "#"
 
 
-class GlossaryPage(PageRoutingMixin, Page):
-    """The glossary: every glossary term of this language, A to Z, each with its own anchor."""
+class ReferencePage(PageRoutingMixin, Page):
+    """A page under each home page that lists snippets of its language below a short intro."""
 
     intro = models.TextField(blank=True, help_text=_("One or two sentences shown at the top."))
 
@@ -342,6 +342,13 @@ class GlossaryPage(PageRoutingMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
+class GlossaryPage(ReferencePage):
+    """The glossary: every glossary term of this language, A to Z, each with its own anchor."""
 
     class Meta:
         verbose_name = _("glossary")
@@ -450,17 +457,8 @@ class FAQQuestion(TranslatableMixin, index.Indexed, models.Model):
         return f"{page.get_url(request)}#{self.anchor}" if page else ""
 
 
-class FAQPage(PageRoutingMixin, Page):
+class FAQPage(ReferencePage):
     """The frequently asked questions of this language, grouped by theme, each with an anchor."""
-
-    intro = models.TextField(blank=True, help_text=_("One or two sentences shown at the top."))
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("frequently asked questions")

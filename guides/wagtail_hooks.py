@@ -1,10 +1,11 @@
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from portal.admin_reports import report_urls
 from portal.permissions import LocalizedSnippetViewSet
 
 from . import freshness, readability, reports
@@ -53,25 +54,11 @@ register_snippet(FAQViewSetGroup)
 @hooks.register("register_admin_urls")
 def register_feedback_report_urls():
     return [
-        path(
-            "reports/page-feedback/",
-            reports.PageFeedbackReportView.as_view(),
-            name="page_feedback_report",
+        *report_urls(
+            "reports/page-feedback/", reports.PageFeedbackReportView, "page_feedback_report"
         ),
-        path(
-            "reports/page-feedback/results/",
-            reports.PageFeedbackReportView.as_view(results_only=True),
-            name="page_feedback_report_results",
-        ),
-        path(
-            "reports/page-comments/",
-            reports.PageCommentsReportView.as_view(),
-            name="page_comments_report",
-        ),
-        path(
-            "reports/page-comments/results/",
-            reports.PageCommentsReportView.as_view(results_only=True),
-            name="page_comments_report_results",
+        *report_urls(
+            "reports/page-comments/", reports.PageCommentsReportView, "page_comments_report"
         ),
     ]
 
@@ -100,18 +87,9 @@ def register_comments_report_menu_item():
 
 @hooks.register("register_admin_urls")
 def register_overdue_guides_report_urls():
-    return [
-        path(
-            "reports/guides-to-review/",
-            freshness.OverdueGuidesReportView.as_view(),
-            name="overdue_guides_report",
-        ),
-        path(
-            "reports/guides-to-review/results/",
-            freshness.OverdueGuidesReportView.as_view(results_only=True),
-            name="overdue_guides_report_results",
-        ),
-    ]
+    return report_urls(
+        "reports/guides-to-review/", freshness.OverdueGuidesReportView, "overdue_guides_report"
+    )
 
 
 @hooks.register("register_reports_menu_item")

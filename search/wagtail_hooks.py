@@ -5,6 +5,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.admin_reports import report_urls
+
 from . import reports
 from .models import ExternalResource
 
@@ -24,16 +26,7 @@ register_snippet(ExternalResourceViewSet)
 @hooks.register("register_admin_urls")
 def register_search_report_urls():
     return [
-        path(
-            "reports/searches/",
-            reports.SearchQueryReportView.as_view(),
-            name="search_queries_report",
-        ),
-        path(
-            "reports/searches/results/",
-            reports.SearchQueryReportView.as_view(results_only=True),
-            name="search_queries_report_results",
-        ),
+        *report_urls("reports/searches/", reports.SearchQueryReportView, "search_queries_report"),
         path("reports/searches/promote/", reports.promote_query, name="search_promote_query"),
         path(
             "reports/searches/add-variant/",

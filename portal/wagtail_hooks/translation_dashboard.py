@@ -9,7 +9,7 @@ from functools import cached_property
 
 import django_filters
 from django.conf import settings
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -20,6 +20,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail_localize.models import TranslationSource
 
 from portal import translation_status
+from portal.admin_reports import report_urls
 from portal.translation_status import State
 
 # Which group's members see which language first; the groups are made by the roles migration.
@@ -130,18 +131,7 @@ class TranslationDashboardView(ReportView):
 
 @hooks.register("register_admin_urls")
 def register_translation_dashboard_urls():
-    return [
-        path(
-            "translations/",
-            TranslationDashboardView.as_view(),
-            name="translation_dashboard",
-        ),
-        path(
-            "translations/results/",
-            TranslationDashboardView.as_view(results_only=True),
-            name="translation_dashboard_results",
-        ),
-    ]
+    return report_urls("translations/", TranslationDashboardView, "translation_dashboard")
 
 
 @hooks.register("register_admin_menu_item")
