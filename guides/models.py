@@ -9,10 +9,11 @@ from modelcluster.fields import ParentalKey
 from modelcluster.queryset import FakeQuerySet
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, Site, TranslatableMixin
 from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
+from portal import content_memo
 from portal.pages import localize_linked_pages, public_pages
 from portal.routing import PageRoutingMixin
 from portal.text import fold
@@ -202,15 +203,10 @@ class GuidePage(PageRoutingMixin, Page):
         context["simpler_guide"], context["detailed_guide"] = self.counterparts()
         context["faq_questions"] = self.linked_questions()
         if context["faq_questions"]:
-            faq = FAQPage.objects.live().filter(locale_id=self.locale_id).first()
+            faq_url = faq_page_url(request, self.locale_id)
             for question in context["faq_questions"]:
-                question.url = f"{faq.get_url(request)}#{question.anchor}" if faq else ""
-        # A path is always the child of a home page, so its tree path is known without a query.
-        context["level"] = (
-            PathPage.objects.filter(path=self.path[: Page.steplen * 3])
-            .values_list("level", flat=True)
-            .first()
-        )
+                question.url = f"{faq_url}#{question.anchor}" if faq_url else ""
+        context["level"] = path_level(request, self.path)
         return context
 
     def clean(self):
@@ -231,6 +227,7 @@ class GuidePage(PageRoutingMixin, Page):
         found = {
             page.linked_pk: page
             for page in public_pages(GuidePage.objects.live())
+            .defer_streamfields()
             .filter(locale_id=self.locale_id, translation_key__in=linked.values("translation_key"))
             .annotate(
                 linked_pk=models.Subquery(
@@ -453,8 +450,8 @@ class FAQQuestion(TranslatableMixin, index.Indexed, models.Model):
 
     def get_url(self, request=None):
         """The question's place on the FAQ page of its language, or "" if there is none."""
-        page = FAQPage.objects.live().filter(locale_id=self.locale_id).first()
-        return f"{page.get_url(request)}#{self.anchor}" if page else ""
+        url = faq_page_url(request, self.locale_id)
+        return f"{url}#{self.anchor}" if url else ""
 
 
 class FAQPage(ReferencePage):
@@ -515,3 +512,26 @@ class PageFeedback(models.Model):
 
     def __str__(self):
         return f"{self.page_id} {self.language} {'+' if self.helpful else '-'}"
+
+
+def faq_page_url(request, locale_id):
+    """The address of the live FAQ page of a language, or "" if it has none."""
+
+    def find():
+        page = FAQPage.objects.live().filter(locale_id=locale_id).first()
+        return page.get_url(request) if page else ""
+
+    # The address is relative to the request's site, so it is kept per site.
+    site = Site.find_for_request(request) if request is not None else None
+    return content_memo.remember(request, ("FAQ page", getattr(site, "pk", None), locale_id), find)
+
+
+def path_level(request, tree_path):
+    """The level of the path at or above the page at `tree_path` ("" above the paths)."""
+    # A path is always the child of a home page, so its tree path is the first three steps.
+    levels = content_memo.remember(
+        request,
+        ("path levels",),
+        lambda: dict(PathPage.objects.values_list("path", "level")),
+    )
+    return levels.get(tree_path[: Page.steplen * 3], "")

@@ -25,7 +25,7 @@ from pyphen import Pyphen
 from wagtail.models import Page
 
 from .glossary import glossary_index, normalise_match
-from .models import GlossaryTerm, PathPage
+from .models import GlossaryTerm, path_level
 
 
 @dataclass(frozen=True)
@@ -132,16 +132,9 @@ def guide_text(guide):
 
 
 def guide_level(guide, parent=None):
-    """The level of the path a guide sits in (a path is always three levels deep)."""
+    """The level of the path a guide sits in, or "" (a new guide has no tree path yet)."""
     tree_path = guide.path or (parent.path + "0" * Page.steplen if parent else "")
-    if len(tree_path) < Page.steplen * 3:
-        return ""
-    return (
-        PathPage.objects.filter(path=tree_path[: Page.steplen * 3])
-        .values_list("level", flat=True)
-        .first()
-        or ""
-    )
+    return path_level(None, tree_path)
 
 
 def jargon_words(text, locale):

@@ -18,6 +18,7 @@ from wagtail_localize.strings import StringValue
 logger = logging.getLogger(__name__)
 DEFAULT_API_URL = "https://api.deepl.com"
 FREE_API_URL = "https://api-free.deepl.com"
+BRITISH_ENGLISH = "EN-GB"
 
 
 def glossary_entries(model_label, source_locale, target_locale):
@@ -101,6 +102,10 @@ class GlossaryDeepLTranslator(DeepLTranslator):
 
     def get_parameters(self, source_locale, target_locale, strings):
         parameters = super().get_parameters(source_locale, target_locale, strings)
+        # A bare "EN" is deprecated at DeepL and gives American spelling; a Belgian cooperative
+        # writes British English. Glossaries keep "EN": DeepL pairs them by base language.
+        if parameters.get("target_lang") == "EN":
+            parameters["target_lang"] = BRITISH_ENGLISH
         glossary_id = self.glossary_id(source_locale, target_locale)
         if glossary_id:
             parameters["glossary_id"] = glossary_id

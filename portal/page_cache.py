@@ -144,6 +144,8 @@ class PageCacheMiddleware:
         # One round trip for both: the generation and the page stored with its own.
         entries = cache.get_many([GENERATION_KEY, key])
         generation = current_generation(entries)
+        # Kept for `portal.content_memo`, so the generation is read once per request.
+        request._content_generation = generation
         if generation is None:
             # The cache is unreachable: serve without it.
             return self.get_response(request)

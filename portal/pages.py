@@ -19,7 +19,8 @@ def localize_pages(pages, locale, model=Page):
     Links between pages (featured guides, related guides) point at the source-language page;
     readers must land on the page of their own language. Pages not translated yet are left out.
     `locale` is a Locale or its id. Give `model` when every page is of that type: the pages then
-    come with their own fields, without the second query `.specific()` costs.
+    come with their own fields, without the second query `.specific()` costs. Links show titles
+    and summaries, so their StreamFields (the costliest fields to load) are left in the database.
     """
     pages = list(pages)
     if not pages:
@@ -27,8 +28,7 @@ def localize_pages(pages, locale, model=Page):
     queryset = public_pages(model.objects.live()).filter(
         translation_key__in=[page.translation_key for page in pages], locale=locale
     )
-    if model is Page:
-        queryset = queryset.specific()
+    queryset = queryset.specific() if model is Page else queryset.defer_streamfields()
     translations = {page.translation_key: page for page in queryset}
     return [
         translations[page.translation_key] for page in pages if page.translation_key in translations
@@ -37,7 +37,8 @@ def localize_pages(pages, locale, model=Page):
 
 def localize_linked_pages(links, field, locale, model):
     """The live translations in `locale` of the `model` pages that the orderable `links` point at
-    through `field`, in link order, in one query. Pages not translated yet are left out."""
+    through `field`, in link order, in one query, without their StreamFields. Pages not
+    translated yet are left out."""
     if isinstance(links, FakeQuerySet):
         # A preview or a revision holds its links in memory, where no subquery can reach them.
         linked = [getattr(link, field) for link in links]
@@ -46,6 +47,7 @@ def localize_linked_pages(links, field, locale, model):
     link_order = links.filter(**{target_key: OuterRef("translation_key")}).values("sort_order")
     return list(
         public_pages(model.objects.live())
+        .defer_streamfields()
         .filter(locale=locale, translation_key__in=links.values(target_key))
         .annotate(link_order=Subquery(link_order[:1]))
         .order_by("link_order", "path")

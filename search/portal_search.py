@@ -36,6 +36,7 @@ from guides.models import (
     TopicPage,
 )
 from news.models import NewsIndexPage, NewsPage
+from portal import content_memo
 from portal.pages import localize_pages
 from portal.text import fold
 
@@ -166,20 +167,36 @@ class SearchOutcome:
     promotions: list = field(default_factory=list)
 
 
-def matching_glossary_terms(query, locale):
+def matching_glossary_terms(query, locale, request=None):
     """Terms of `locale` the query names, by their term or one of their variants."""
     folded_query = fold(query)
     if not folded_query:
         return []
     return [
         term
-        for term in GlossaryTerm.objects.filter(locale=locale)
-        if any(names(form, folded_query) for form in [term.term, *term.variant_list])
+        for term, folded_forms in glossary_forms(request, locale)
+        if any(names_folded(form, folded_query) for form in folded_forms)
     ]
 
 
+def glossary_forms(request, locale):
+    """[(term, its term and variants folded)] of `locale`, kept until the glossary changes."""
+    return content_memo.remember(
+        request,
+        ("glossary forms", locale.pk),
+        lambda: [
+            (term, [fold(form) for form in [term.term, *term.variant_list] if fold(form)])
+            for term in GlossaryTerm.objects.filter(locale=locale)
+        ],
+    )
+
+
 def names(form, folded_query):
-    return bool(fold(form)) and re.search(rf"(?<!\w){re.escape(fold(form))}(?!\w)", folded_query)
+    return bool(fold(form)) and names_folded(fold(form), folded_query)
+
+
+def names_folded(folded_form, folded_query):
+    return re.search(rf"(?<!\w){re.escape(folded_form)}(?!\w)", folded_query)
 
 
 def query_wordings(query, terms):
@@ -373,7 +390,7 @@ class PortalSearch:
         if not re.search(r"\w", self.query):
             # Only punctuation: nothing any backend could match.
             return SearchOutcome(self.query, self.language, [])
-        terms = matching_glossary_terms(self.query, locale)
+        terms = matching_glossary_terms(self.query, locale, self.request)
         outcome = SearchOutcome(self.query, self.language, [], defined_terms=terms)
         outcome.promotions = self.promotions(locale)
         outcome.results = self.search_language(self.language, build_query(self.query, terms))
@@ -394,7 +411,7 @@ class PortalSearch:
 
         corrected = suggest_spelling(self.query, locale)
         if corrected:
-            corrected_terms = matching_glossary_terms(corrected, locale)
+            corrected_terms = matching_glossary_terms(corrected, locale, self.request)
             results = self.search_language(self.language, build_query(corrected, corrected_terms))
             if results:
                 outcome.results = results
@@ -405,7 +422,9 @@ class PortalSearch:
         for other_language, _name in settings.LANGUAGES:
             if other_language == self.language:
                 continue
-            other_terms = matching_glossary_terms(self.query, self.locales[other_language])
+            other_terms = matching_glossary_terms(
+                self.query, self.locales[other_language], self.request
+            )
             outcome.results += self.search_language(
                 other_language, build_query(self.query, other_terms)
             )

@@ -6,7 +6,7 @@ import re
 from django.core.cache import cache
 from wagtail.models import Page
 
-from guides.models import GlossaryTerm
+from guides.models import GlossaryTerm, GuidePage
 from portal.text import fold
 
 VOCABULARY_SECONDS = 600
@@ -15,11 +15,13 @@ SIMILARITY = 0.75
 
 
 def vocabulary(locale):
-    """Words of titles, summaries and the glossary in `locale`, by their folded form."""
+    """Words of titles, guide summaries and the glossary in `locale`, by their folded form."""
     key = f"search-vocabulary-{locale.language_code}"
     words = cache.get(key)
     if words is None:
         texts = list(Page.objects.live().filter(locale=locale).values_list("title", flat=True))
+        # Summaries hold the everyday words titles leave out ('assurances' beside 'assuré').
+        texts += GuidePage.objects.live().filter(locale=locale).values_list("summary", flat=True)
         for term in GlossaryTerm.objects.filter(locale=locale):
             texts += [term.term, *term.variant_list]
         words = {}

@@ -10,11 +10,24 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Locale
 
+from portal import page_cache
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_demo", verbosity=0, stdout=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def fresh_content_generation():
+    """Start each test on a new content generation, as after a real change to content.
+
+    The test before changed content and rolled it back without the commit that moves the
+    generation on (portal.page_cache), so what a process keeps per generation
+    (portal.content_memo) would otherwise still describe that test's content.
+    """
+    page_cache.next_generation()
 
 
 @pytest.fixture

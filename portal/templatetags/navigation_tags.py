@@ -1,26 +1,21 @@
 """The main menu and the footer of the reader's language, from the editors' snippets.
 
 Building them costs a few queries (the snippet, the linked pages in that language), and every page
-shows both, so the result is kept per process, per site and per language. It is rebuilt when the
-page cache's generation moves on: any saved menu, footer or published page moves it
-(`portal.page_cache`), in every process at once.
+shows both, so the result is kept per process, per site and per language until the content
+changes (`portal.content_memo`): any saved menu, footer or published page counts.
 """
 
 from dataclasses import dataclass, field
 
 from django import template
-from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Locale, Site
 
-from portal import page_cache
+from portal import content_memo
 from portal.models.navigation import SiteFooter, SiteNavigation
 from portal.pages import localize_pages
 
 register = template.Library()
-
-# {(site id, language code, generation): SiteChrome}
-_built = {}
 
 
 @dataclass(frozen=True)
@@ -113,19 +108,11 @@ def site_chrome(context):
         return request._site_chrome
     site = Site.find_for_request(request)
     language = translation.get_language()
-    generation = cache.get(page_cache.GENERATION_KEY)
-    if generation is None:
-        generation = page_cache.current_generation({})
-    if generation is None:
-        # The shared cache is unreachable: nothing tells when the menu changes, so don't keep it.
-        chrome = build_chrome(request, language)
-    else:
-        key = (getattr(site, "pk", None), language, generation)
-        if key not in _built:
-            for stale in [known for known in _built if known[2] != generation]:
-                _built.pop(stale, None)
-            _built[key] = build_chrome(request, language)
-        chrome = _built[key]
+    chrome = content_memo.remember(
+        request,
+        ("site chrome", getattr(site, "pk", None), language),
+        lambda: build_chrome(request, language),
+    )
     request._site_chrome = chrome
     return chrome
 

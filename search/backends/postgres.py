@@ -8,7 +8,9 @@ created by migration search/0001.
 """
 
 from collections import defaultdict
+from functools import lru_cache
 
+from django.db import connection
 from django.utils import translation
 from modelsearch.backends.database.postgres.postgres import (
     PostgresAutocompleteQueryCompiler,
@@ -16,17 +18,17 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
-from modelsearch.query import Fuzzy, MatchAll, Not
-from wagtail.models import Locale
+from modelsearch.query import Fuzzy, MatchAll, Not, Or, PlainText
+from wagtail.models import Locale, Page
 
 # Text search configurations made by migration search/0001: the language's own stemmer,
 # preceded by unaccent.
 LANGUAGE_CONFIGS = {"fr": "portal_fr", "nl": "portal_nl", "en": "portal_en"}
 SIMPLE_CONFIG = "portal_simple"
 
-# A search asking for its best N results ranks at most this many candidates (or N, if more).
-# Ranking reads each match's whole text: ranking all 40,000 matches of a very common word took
-# over a second (docs/benchmarks.md). See MultilingualSearchQueryCompiler.search.
+# A search of pages asking for its best N results ranks at most this many candidates (or N, if
+# more). Ranking reads each match's whole text: ranking all 40,000 matches of a very common word
+# took over a second (docs/benchmarks.md). See MultilingualSearchQueryCompiler.search.
 RANKED_CANDIDATES = 500
 
 _language_by_locale_id = {}
@@ -44,6 +46,43 @@ def language_of(obj):
 
 def config_for_language(language_code):
     return LANGUAGE_CONFIGS.get((language_code or "")[:2], SIMPLE_CONFIG)
+
+
+@lru_cache(maxsize=512)
+def analysed_wordings(config, wordings):
+    """Each of `wordings` as `config` analyses it (stemmed, folded, without stop words)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT plainto_tsquery(%s::regconfig, wording)::text"
+            " FROM unnest(%s::text[]) WITH ORDINALITY AS wordings(wording, position)"
+            " ORDER BY position",
+            [config, list(wordings)],
+        )
+        return tuple(row[0] for row in cursor.fetchall())
+
+
+def distinct_wordings(query, config):
+    """`query` without the alternative wordings that `config` analyses alike.
+
+    A glossary term expands a query into its variants (portal_search.query_wordings), and some
+    of them differ only by what stemming removes: 'facture' and 'factures' are both 'factur'.
+    Each alternative is ranked on its own, so a duplicate doubles the ranking work for nothing;
+    the ranking is their average, so dropping one changes no score.
+    """
+    if not isinstance(query, Or) or not all(
+        isinstance(subquery, PlainText) for subquery in query.subqueries
+    ):
+        return query
+    wordings = tuple(subquery.query_string for subquery in query.subqueries)
+    seen = set()
+    kept = []
+    for subquery, analysed in zip(
+        query.subqueries, analysed_wordings(config, wordings), strict=True
+    ):
+        if (subquery.operator, analysed) not in seen:
+            seen.add((subquery.operator, analysed))
+            kept.append(subquery)
+    return kept[0] if len(kept) == 1 else Or(kept)
 
 
 class MultilingualPostgresIndex(PostgresIndex):
@@ -68,7 +107,7 @@ class MultilingualSearchQueryCompiler(PostgresSearchQueryCompiler):
         return config_for_language(translation.get_language())
 
     def search(self, config, start, stop, score_field=None, backend=None):
-        """The best `stop` matches, ranking a bounded set of candidates rather than every match.
+        """The best `stop` pages, ranking a bounded set of candidates rather than every match.
 
         Candidates are the first matches the index yields among objects whose title holds the
         words, and as many among all matches: two scans that stop early (LIMIT, no ORDER BY),
@@ -76,9 +115,13 @@ class MultilingualSearchQueryCompiler(PostgresSearchQueryCompiler):
         query matching fewer objects than that (most queries) is ranked in full, as before. For a
         very common word the ranking is approximate: objects whose title holds it are always
         among those ranked, the others are a sample. Counting (no `stop`) counts every match.
+        Other models (glossary terms, questions, resources) number hundreds, not tens of
+        thousands: building the candidate scans would cost them more than ranking every match.
         """
+        self.query = distinct_wordings(self.query, config)
         if (
             stop is None
+            or not issubclass(self.queryset.model, Page)
             or not self.order_by_relevance
             or self.fields is not None
             or isinstance(self.query, MatchAll | Not | Fuzzy)

@@ -23,12 +23,11 @@ from tests.pages import demo_page
 
 SMALL, LARGE = 10, 200
 # The most queries a page may take once warm: a new query on a page is a decision, made here.
-BUDGET = 12
+# The aims (issue "Fast and unbreakable"): 10 on a guide, 12 on the home page and listings.
+BUDGET = 10
 BUDGETS = {
-    # Two of them for "Questions members ask": the linked questions and the FAQ page they sit on.
-    "guide": 12,
     # The search page is the search app's (query log, promotions, external resources).
-    "search results": 18,
+    "search results": 12,
 }
 # A word only the added guides carry, so the search lists a full page of them.
 SEARCH_WORD = "zebracrossing"

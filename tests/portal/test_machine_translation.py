@@ -118,9 +118,9 @@ def machine_translate(admin_client, translation):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize(("language", "target_lang"), [("nl", "NL"), ("en", "EN-GB")])
 def test_deepl_translates_with_the_glossary_of_the_two_languages(
-    admin_client, locales, deepl, language
+    admin_client, locales, deepl, language, target_lang
 ):
     translation = guide_waiting_for_translation(admin_client, locales, language)
 
@@ -133,10 +133,12 @@ def test_deepl_translates_with_the_glossary_of_the_two_languages(
     assert entries["Activité"] == activity.term
     assert deepl["translations"][0]["glossary_id"] == [glossary_id]
     assert deepl["translations"][0]["source_lang"] == ["FR"]
+    # English is asked for as British English, as the cooperative writes it.
+    assert deepl["translations"][0]["target_lang"] == [target_lang]
     machine = StringTranslation.objects.filter(
         locale=locales[language], translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE
     )
-    assert machine.filter(data__startswith=f"[{language.upper()}]").count() >= 4
+    assert machine.filter(data__startswith=f"[{target_lang}]").count() >= 4
     assert machine.filter(tool_name="DeepL").exists()
 
 

@@ -9,10 +9,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
-from modelsearch.query import PlainText
+from modelsearch.query import Or, PlainText
 from wagtail.models import Locale, Page
 
-from search.backends.postgres import MultilingualPostgresSearchBackend
+from guides.models import GlossaryTerm
+from search.backends.postgres import MultilingualPostgresSearchBackend, distinct_wordings
 from search.portal_search import PortalSearch
 from tests.factories import GuidePageFactory, step
 from tests.pages import demo_page
@@ -181,3 +182,42 @@ def test_a_title_match_is_ranked_even_when_body_matches_fill_the_candidates():
     assert [page.pk for page in best] == [titled.pk]
     # Counting is never bounded: every match counts.
     assert matching == 5
+
+
+@pytest.mark.django_db
+def test_glossary_wordings_that_the_language_analyses_alike_are_ranked_once():
+    query = Or([PlainText("facture"), PlainText("Factures"), PlainText("note de frais")])
+
+    kept = distinct_wordings(query, "portal_fr")
+
+    assert [wording.query_string for wording in kept.subqueries] == ["facture", "note de frais"]
+    # In Dutch, 'facturen' and 'factuur' are both 'factur': one wording is left, searched alone.
+    dutch = distinct_wordings(Or([PlainText("factuur"), PlainText("facturen")]), "portal_nl")
+    assert isinstance(dutch, PlainText)
+    assert dutch.query_string == "factuur"
+
+
+@pytest.mark.django_db
+def test_a_search_with_wordings_alike_sends_one_ranking_per_field():
+    query = Or([PlainText("facture"), PlainText("factures")])
+    with translation.override("fr"):
+        sql = page_search_sql(
+            lambda: list(small_bound_backend(3).search(query, french_pages())[:2])
+        )
+    # One ts_rank for the title and one for the body, not two of each.
+    assert sql.count("ts_rank(") == 2
+
+
+@pytest.mark.django_db
+def test_only_pages_are_ranked_from_bounded_candidates():
+    backend = small_bound_backend(3)
+    french = Locale.objects.get(language_code="fr")
+    with translation.override("fr"), CaptureQueriesContext(connection) as queries:
+        list(backend.search(PlainText("facture"), GlossaryTerm.objects.filter(locale=french))[:2])
+        list(backend.search(PlainText("facture"), french_pages())[:2])
+    searches = [query["sql"] for query in queries.captured_queries if "@@" in query["sql"]]
+    term_sql, page_sql = searches
+
+    # Glossary terms number hundreds: every match is ranked, without the candidate scans.
+    assert "UNION" not in term_sql
+    assert "UNION" in page_sql

@@ -63,14 +63,17 @@ def test_report_lists_frequent_and_zero_result_searches_per_language(client, sta
 
 @pytest.mark.django_db
 def test_adding_a_zero_result_search_as_a_glossary_variant_makes_it_find_the_term(
-    client, staff_client
+    client, staff_client, django_capture_on_commit_callbacks
 ):
     client.get("/en/search/", {"q": "out of pocket form"})
     term = GlossaryTerm.objects.get(locale__language_code="en", term="Expense claim")
 
-    response = staff_client.post(
-        "/admin/reports/searches/add-variant/", {"query": "out of pocket form", "term": term.pk}
-    )
+    # Committed, as the admin's request is: what searches keep of the glossary follows then.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(
+            "/admin/reports/searches/add-variant/",
+            {"query": "out of pocket form", "term": term.pk},
+        )
 
     assert response.status_code == 302
     term.refresh_from_db()

@@ -72,12 +72,23 @@ def test_words_match_across_plurals_and_accents_in_each_language(client, languag
 
 
 @pytest.mark.django_db
-def test_a_misspelt_query_searches_the_close_spelling_instead(client):
-    html = search(client, "fr", "factrue")
+@pytest.mark.parametrize(
+    ("language", "query", "spelling", "guide_key"),
+    [
+        ("fr", "factrue", "facture", "invoicing-a-client"),
+        # Words of guide summaries count too: no title says 'assurances' or 'verzekeringen'.
+        ("fr", "asurance", "assurances", "insurance"),
+        ("nl", "verzekring", "verzekering", "insurance"),
+    ],
+)
+def test_a_misspelt_query_searches_the_close_spelling_instead(
+    client, language, query, spelling, guide_key
+):
+    html = search(client, language, query)
 
     notice = html.select_one(".search-notice").get_text()
-    assert "facture" in notice
-    assert demo_page("guide", "invoicing-a-client", "fr").url in result_links(html)
+    assert spelling in notice
+    assert demo_page("guide", guide_key, language).url in result_links(html)
 
 
 @pytest.mark.django_db
