@@ -34,7 +34,9 @@ def measure(addresses):
     """{page type: (queries, median milliseconds)}."""
     client = Client(HTTP_HOST="127.0.0.1")
     results = {}
-    with override_settings(PAGE_CACHE_SECONDS=0):
+    # One process, so what it keeps about content is what every worker of a deployment with
+    # Redis keeps (production turns CONTENT_MEMO off only without Redis).
+    with override_settings(PAGE_CACHE_SECONDS=0, CONTENT_MEMO=True):
         for name, address in addresses.items():
             get(client, address)
             counter = QueryCounter()

@@ -108,6 +108,11 @@ def setup_django(database_url):
     import django
 
     django.setup()
+    from django.test.utils import override_settings
+
+    # One process, so it may keep what every worker of a deployment with Redis keeps about
+    # content (production turns CONTENT_MEMO off only without Redis).
+    override_settings(CONTENT_MEMO=True).enable()
 
 
 def load_demo_site():

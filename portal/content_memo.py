@@ -4,9 +4,12 @@ Some things every page needs cost a query or more to work out but change only wh
 publish: the menu and footer of a language, which FAQ page a language has, the level of each
 path. They are kept in process memory, keyed by the page cache's generation
 (`portal.page_cache`), which moves on with every change to content in every process at once;
-a process that sees a new generation drops what it kept under the old one.
+a process that sees a new generation drops what it kept under the old one. That only holds
+where every process shares the cache (Redis) or there is one process: production without Redis
+sets CONTENT_MEMO off, and everything is worked out again on each request.
 """
 
+from django.conf import settings
 from django.core.cache import cache
 
 from portal import page_cache
@@ -31,7 +34,7 @@ def remember(request, name, build):
     Without a request, or when the shared cache is unreachable, nothing tells when content
     changes, so nothing is kept.
     """
-    if request is None:
+    if request is None or not settings.CONTENT_MEMO:
         return build()
     generation = content_generation(request)
     if generation is None:

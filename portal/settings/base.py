@@ -205,6 +205,10 @@ else:
 # Whole public pages for anonymous members (portal/page_cache.py); 0 turns the page cache off.
 # Every change to content empties it, so the lifetime only bounds memory, never staleness.
 PAGE_CACHE_SECONDS = 60 * 60
+# Keep facts derived from content (a request's site, menus, each language's FAQ page, path
+# levels, glossary wordings) in process memory until content changes (portal/content_memo.py).
+# Safe where the cache is shared by every process, or where there is a single process.
+CONTENT_MEMO = True
 
 # --- Search -------------------------------------------------------------------------------------
 if ELASTICSEARCH_URL:

@@ -19,6 +19,8 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
 # Without Redis every worker keeps its own cache, and a change made through one worker could
-# not drop the pages another keeps: cache whole pages only when the cache is shared.
+# not drop the pages, nor the facts about content, that another keeps: keep them only when the
+# cache is shared.
 if not REDIS_URL:
     PAGE_CACHE_SECONDS = 0
+    CONTENT_MEMO = False

@@ -5,8 +5,13 @@ in memory rather than queried on every page. Each change here is committed, so t
 generation moves on as it does in production.
 """
 
+import os
+import subprocess
+import sys
+
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings as django_settings
 from wagtail.models import Site
 
 from portal import content_memo
@@ -103,3 +108,47 @@ def test_each_request_gets_its_own_copy_of_the_kept_site(rf):
 
     assert second.pk == first.pk
     assert second.root_page.title != "Changed while serving one request"
+
+
+@pytest.mark.django_db
+def test_with_content_memo_off_every_request_reads_the_content_afresh(client, settings):
+    settings.CONTENT_MEMO = False
+    guide = demo_page("guide", "expense-claims")
+    faq = demo_page("faq", "faq")
+    assert question_link_targets(client, guide) == {faq.url}
+
+    # Not committed: nothing tells other processes, so only a process that keeps nothing sees it.
+    faq.slug = f"{faq.slug}-moved"
+    faq.save_revision().publish()
+
+    faq.refresh_from_db()
+    assert question_link_targets(client, guide) == {faq.url}
+
+
+@pytest.mark.parametrize(
+    ("redis_url", "kept"), [("", "False"), ("redis://127.0.0.1:6379/0", "True")]
+)
+def test_production_keeps_facts_about_content_only_with_a_shared_cache(redis_url, kept):
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "SECRET_KEY": "test-only-" + "x" * 50,
+        "ALLOWED_HOSTS": "portal.example.org",
+        "REDIS_URL": redis_url,
+    }
+    printed = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; "
+            "print(settings.CONTENT_MEMO)",
+        ],
+        cwd=django_settings.BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+
+    # Without Redis each gunicorn worker has its own memory, which no other worker can clear.
+    assert printed == kept
