@@ -1,5 +1,5 @@
-"""The site as production runs it, for the load and fault runs: gunicorn on 127.0.0.1 with
-production settings, started the way benchmarks/throughput.py starts it.
+"""The site as production runs it, for the throughput, load and fault runs: gunicorn on
+127.0.0.1 with production settings.
 
 Nothing here listens beyond the loopback address, and every process started is stopped by the
 caller (`stop`), also when a run fails.

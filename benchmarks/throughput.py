@@ -8,12 +8,10 @@ Ratios are taken within one run, because the machine is shared and noisy.
 import os
 import re
 import subprocess
-import sys
-import time
 import urllib.request
-from pathlib import Path
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+from benchmarks import load_server
+
 PORT = 8150
 DURATION = "10s"
 CONNECTIONS = 16
@@ -27,36 +25,6 @@ def production_environment(redis_url):
     """The environment of run.py (production settings, collected static files), with or
     without Redis: production caches pages only with Redis."""
     return {**os.environ, "REDIS_URL": redis_url}
-
-
-def start_gunicorn(environment):
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "portal.wsgi",
-            "--workers",
-            str(WORKERS),
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=BASE_DIR,
-        env=environment,
-    )
-    for _ in range(100):
-        try:
-            request = urllib.request.Request(
-                f"http://127.0.0.1:{PORT}/fr/", headers={"X-Forwarded-Proto": "https"}
-            )
-            with urllib.request.urlopen(request, timeout=2):
-                return process
-        except OSError:
-            time.sleep(0.2)
-    process.terminate()
-    raise RuntimeError("gunicorn did not start")
 
 
 def wrk(address):
@@ -85,15 +53,14 @@ def measure(addresses, static_address, redis_url):
     """{"uncached": {name: figures}, "cached": {...}}, "static file" first in each."""
     results = {}
     for label, redis in (("uncached", ""), ("cached", redis_url)):
-        server = start_gunicorn(production_environment(redis))
+        server = load_server.start_gunicorn(production_environment(redis), PORT, workers=WORKERS)
         try:
             targets = {"static file": static_address, **addresses}
             for address in targets.values():
                 wrk_warm(address)
             results[label] = {name: wrk(address) for name, address in targets.items()}
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            load_server.stop(server)
     return results
 
 

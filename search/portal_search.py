@@ -38,6 +38,7 @@ from guides.models import (
 from news.models import NewsIndexPage, NewsPage
 from portal import content_memo
 from portal.pages import localize_pages
+from portal.routing import ancestor_paths
 from portal.text import fold
 
 from .highlight import highlight, query_stems
@@ -256,9 +257,9 @@ def forget_locales(**kwargs):
     _locales.clear()
 
 
-def ancestor_paths(path):
-    """Paths of the ancestors of the page at `path`, below the site root and its home page."""
-    return [path[:length] for length in range(3 * Page.steplen, len(path), Page.steplen)]
+def ancestors_below_home(page):
+    """Tree paths of `page`'s ancestors below the site root and its language's home page."""
+    return ancestor_paths(page)[2:]
 
 
 class ResultDetails:
@@ -282,7 +283,7 @@ class ResultDetails:
         self.page_texts = {}
 
     def level(self, page):
-        paths = [*ancestor_paths(page.path), page.path]
+        paths = [*ancestors_below_home(page), page.path]
         return next(
             (
                 self.pages_by_path[path].level
@@ -319,7 +320,7 @@ class ResultDetails:
             return []
         return [
             self.pages_by_path[path].title
-            for path in ancestor_paths(result.obj.path)
+            for path in ancestors_below_home(result.obj)
             if path in self.pages_by_path
         ]
 
@@ -474,52 +475,38 @@ class PortalSearch:
             query_stems(self.query, *self.synonyms(search_query)),
             self.context_pages(locale, pages, terms, questions),
         )
+        # (object, kind, title, what that kind adds) for every object found, whatever its model.
+        found = [
+            *(
+                (
+                    page,
+                    content_type_of_class(page.specific_class or Page),
+                    page.title,
+                    {"level": details.level(page)},
+                )
+                for page in pages
+            ),
+            *((term, "glossary", term.term, {}) for term in terms),
+            *(
+                (question, "faq", question.question, {"level": question.level or None})
+                for question in questions
+            ),
+            *(
+                (resource, "external", resource.title, {"source_site": resource.source_site})
+                for resource in resources
+            ),
+        ]
         results = [
             Result(
-                obj=page,
-                kind=content_type_of_class(page.specific_class or Page),
-                title=page.title,
+                obj=obj,
+                kind=kind,
+                title=title,
                 language=language,
-                score=relevance(page),
-                level=details.level(page),
+                score=relevance(obj),
                 details=details,
+                **extra,
             )
-            for page in pages
-        ]
-        results += [
-            Result(
-                obj=term,
-                kind="glossary",
-                title=term.term,
-                language=language,
-                score=relevance(term),
-                details=details,
-            )
-            for term in terms
-        ]
-        results += [
-            Result(
-                obj=question,
-                kind="faq",
-                title=question.question,
-                language=language,
-                score=relevance(question),
-                level=question.level or None,
-                details=details,
-            )
-            for question in questions
-        ]
-        results += [
-            Result(
-                obj=resource,
-                kind="external",
-                title=resource.title,
-                language=language,
-                score=relevance(resource),
-                source_site=resource.source_site,
-                details=details,
-            )
-            for resource in resources
+            for obj, kind, title, extra in found
         ]
         for result in results:
             result.score *= weight * KIND_WEIGHTS[result.kind]
@@ -532,7 +519,7 @@ class PortalSearch:
     def context_pages(locale, pages, terms, questions):
         """In one query: the ancestors of `pages` (and path pages among them, for their level),
         and the glossary and FAQ pages if terms or questions were found."""
-        paths = {path for page in pages for path in ancestor_paths(page.path)}
+        paths = {path for page in pages for path in ancestors_below_home(page)}
         paths |= {page.path for page in pages if page.specific_class is PathPage}
         condition = Q(path__in=paths)
         anchor_types = [
