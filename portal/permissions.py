@@ -7,7 +7,7 @@ language. Every translatable snippet registers through it (or through `localized
 Who works in which language is decided in `portal/roles.py`.
 """
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet
@@ -69,3 +69,40 @@ class LocalizedSnippetViewSet(SnippetViewSet):
         return self.permission_policy.instances_user_has_any_permission_for(
             request.user, ["add", "change", "delete", "view"]
         )
+
+
+def may_change(user, instance):
+    """Whether `user` may change `instance`, a page or a snippet, in its language, right now.
+
+    Pages: Wagtail's page permissions (per subtree, so per language), then the lock: a page in
+    review is locked for everyone but its reviewers. Snippets: the model's permission policy,
+    which for translatable snippets is `LocalePermissionPolicy`; the language is checked again
+    for a translatable model registered without it.
+    """
+    from wagtail.models import Page, TranslatableMixin
+
+    if isinstance(instance, Page):
+        instance = instance.specific_deferred
+        if not instance.permissions_for_user(user).can_edit():
+            return False
+        lock = instance.get_lock()
+        return lock is None or not lock.for_user(user)
+    if isinstance(instance, TranslatableMixin) and not works_in(user, instance.locale):
+        return False
+    policy = policy_registry.get_by_type(type(instance))
+    return policy.user_has_permission_for_instance(user, "change", instance)
+
+
+def may_change_translation(user, translation):
+    """Whether `user` may change the target of a wagtail-localize `translation`.
+
+    The person must work in the target language and may change the target page or snippet.
+    A translation whose target does not exist yet, or was deleted, is nobody's to change here.
+    """
+    if not works_in(user, translation.target_locale):
+        return False
+    try:
+        target = translation.get_target_instance()
+    except ObjectDoesNotExist:
+        return False
+    return may_change(user, target)
