@@ -1,3 +1,9 @@
 """Admin hooks of the site as a whole, one module per concern; Wagtail loads this package."""
 
-from . import navigation, roles, translation_dashboard, translation_loop  # noqa: F401
+from . import (  # noqa: F401
+    navigation,
+    roles,
+    translation_dashboard,
+    translation_loop,
+    translation_review,
+)
