@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from portal import content_memo
 from portal.pages import localize_linked_pages, public_pages
+from portal.permissions import ReviewedPagePermissionTester
 from portal.routing import PageRoutingMixin
 from portal.text import fold
 
@@ -32,6 +33,7 @@ class PathPage(PageRoutingMixin, Page):
     """An entry path for one kind of member (Smart Facile, Basic or Expert) listing its guides."""
 
     level = models.CharField(
+        verbose_name=_("level"),
         max_length=10,
         choices=Level.choices,
         help_text=_(
@@ -39,8 +41,16 @@ class PathPage(PageRoutingMixin, Page):
             "information. Expert: developed activities (copyright, hiring, investments)."
         ),
     )
-    tagline = models.CharField(max_length=160, help_text=_("One line saying who this path is for."))
-    intro = models.TextField(blank=True, help_text=_("Two or three sentences shown at the top."))
+    tagline = models.CharField(
+        max_length=160,
+        help_text=_("One line saying who this path is for."),
+        verbose_name=_("tagline"),
+    )
+    intro = models.TextField(
+        blank=True,
+        help_text=_("Two or three sentences shown at the top."),
+        verbose_name=_("introduction"),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("level"),
@@ -58,6 +68,7 @@ class PathPage(PageRoutingMixin, Page):
 
     class Meta:
         verbose_name = _("path")
+        verbose_name_plural = _("paths")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -80,7 +91,11 @@ class PathPage(PageRoutingMixin, Page):
 class TopicPage(PageRoutingMixin, Page):
     """An optional group of related guides inside a path, such as 'Hiring and investing'."""
 
-    intro = models.TextField(blank=True, help_text=_("One or two sentences shown at the top."))
+    intro = models.TextField(
+        blank=True,
+        help_text=_("One or two sentences shown at the top."),
+        verbose_name=_("introduction"),
+    )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
@@ -90,6 +105,7 @@ class TopicPage(PageRoutingMixin, Page):
 
     class Meta:
         verbose_name = _("topic")
+        verbose_name_plural = _("topics")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -101,6 +117,7 @@ class GuidePage(PageRoutingMixin, Page):
     """A step-by-step guide: a summary, numbered steps, and optional video, downloads and links."""
 
     summary = models.TextField(
+        verbose_name=_("summary"),
         max_length=300,
         help_text=_("One or two sentences: what this guide helps the member do."),
     )
@@ -110,16 +127,19 @@ class GuidePage(PageRoutingMixin, Page):
         verbose_name=_("what you need"),
         help_text=_("Things to have at hand before starting, one per item."),
     )
-    steps = StreamField([("step", StepBlock())], min_num=1)
+    steps = StreamField([("step", StepBlock())], min_num=1, verbose_name=_("steps"))
     video = StreamField(
         [("video", VideoBlock())],
         blank=True,
         max_num=1,
         verbose_name=_("video tutorial"),
     )
-    downloads = StreamField([("document", DownloadBlock())], blank=True)
+    downloads = StreamField(
+        [("document", DownloadBlock())], blank=True, verbose_name=_("downloads")
+    )
     content_owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("content owner"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -127,6 +147,7 @@ class GuidePage(PageRoutingMixin, Page):
         help_text=_("The staff member who keeps this guide accurate."),
     )
     last_reviewed = models.DateField(
+        verbose_name=_("last reviewed"),
         null=True,
         blank=True,
         help_text=_("When someone last checked that this guide is still correct."),
@@ -194,6 +215,11 @@ class GuidePage(PageRoutingMixin, Page):
 
     class Meta:
         verbose_name = _("guide")
+        verbose_name_plural = _("guides")
+
+    def permissions_for_user(self, user):
+        # Guides reach readers only through review (settings.MODERATED_PAGE_TYPES).
+        return ReviewedPagePermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -272,19 +298,29 @@ class GuideRelatedGuide(Orderable):
     """A link from a guide to another guide members often need next."""
 
     page = ParentalKey(GuidePage, on_delete=models.CASCADE, related_name="related_guides")
-    guide = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    guide = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("guide")
+    )
 
     panels = [PageChooserPanel("guide", page_type="guides.GuidePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related guide")
+        verbose_name_plural = _("related guides")
 
 
 class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
     """An in-house word explained in plain language; found and linked in guides automatically."""
 
-    term = models.CharField(max_length=100, help_text=_("The word as members meet it."))
+    term = models.CharField(
+        max_length=100, help_text=_("The word as members meet it."), verbose_name=_("term")
+    )
     definition = models.TextField(
-        help_text=_("One to three plain sentences. Say what it means for the member.")
+        verbose_name=_("definition"),
+        help_text=_("One to three plain sentences. Say what it means for the member."),
     )
     variants = models.TextField(
+        verbose_name=_("variants"),
         blank=True,
         help_text=_(
             "Other forms found in texts, one per line: plurals, abbreviations (DA, ONSS), "
@@ -331,7 +367,11 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
 class ReferencePage(PageRoutingMixin, Page):
     """A page under each home page that lists snippets of its language below a short intro."""
 
-    intro = models.TextField(blank=True, help_text=_("One or two sentences shown at the top."))
+    intro = models.TextField(
+        blank=True,
+        help_text=_("One or two sentences shown at the top."),
+        verbose_name=_("introduction"),
+    )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
@@ -349,6 +389,7 @@ class GlossaryPage(ReferencePage):
 
     class Meta:
         verbose_name = _("glossary")
+        verbose_name_plural = _("glossaries")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -370,15 +411,21 @@ class GuideFAQQuestion(Orderable):
     """A frequently asked question a guide points its readers to."""
 
     page = ParentalKey(GuidePage, on_delete=models.CASCADE, related_name="faq_questions")
-    question = models.ForeignKey("guides.FAQQuestion", on_delete=models.CASCADE, related_name="+")
+    question = models.ForeignKey(
+        "guides.FAQQuestion", on_delete=models.CASCADE, related_name="+", verbose_name=_("question")
+    )
 
     panels = [FieldPanel("question")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("question of a guide")
+        verbose_name_plural = _("questions of a guide")
 
 
 class FAQTheme(TranslatableMixin, models.Model):
     """A theme the FAQ groups its questions under, such as 'Getting paid'."""
 
-    name = models.CharField(max_length=80)
+    name = models.CharField(max_length=80, verbose_name=_("name"))
     sort_order = models.PositiveSmallIntegerField(
         default=0, help_text=_("Themes are shown from the smallest number to the largest.")
     )
@@ -402,13 +449,18 @@ class FAQQuestion(TranslatableMixin, index.Indexed, models.Model):
     """A question members often ask, with a short plain answer; shown on the FAQ page."""
 
     question = models.CharField(
-        max_length=200, help_text=_("As a member would ask it: 'When do I get paid?'")
+        verbose_name=_("question"),
+        max_length=200,
+        help_text=_("As a member would ask it: 'When do I get paid?'"),
     )
     answer = RichTextField(
+        verbose_name=_("answer"),
         features=["bold", "italic", "link", "ol", "ul"],
         help_text=_("Answer in a few short sentences. Link to the guide that explains more."),
     )
-    theme = models.ForeignKey(FAQTheme, on_delete=models.PROTECT, related_name="questions")
+    theme = models.ForeignKey(
+        FAQTheme, on_delete=models.PROTECT, related_name="questions", verbose_name=_("theme")
+    )
     level = models.CharField(
         max_length=10,
         choices=Level.choices,
@@ -459,6 +511,7 @@ class FAQPage(ReferencePage):
 
     class Meta:
         verbose_name = _("frequently asked questions")
+        verbose_name_plural = _("frequently asked questions")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -499,11 +552,17 @@ class PageFeedback(models.Model):
 
     COMMENT_MAX_LENGTH = 500
 
-    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
-    language = models.CharField(max_length=5, choices=settings.LANGUAGES)
-    helpful = models.BooleanField()
-    comment = models.TextField(max_length=COMMENT_MAX_LENGTH, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+    language = models.CharField(
+        max_length=5, choices=settings.LANGUAGES, verbose_name=_("language")
+    )
+    helpful = models.BooleanField(verbose_name=_("helpful"))
+    comment = models.TextField(max_length=COMMENT_MAX_LENGTH, blank=True, verbose_name=_("comment"))
+    created_at = models.DateTimeField(
+        auto_now_add=True, db_index=True, verbose_name=_("created at")
+    )
 
     class Meta:
         verbose_name = _("page feedback")

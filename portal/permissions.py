@@ -7,12 +7,15 @@ language. Every translatable snippet registers through it (or through `localized
 Who works in which language is decided in `portal/roles.py`.
 """
 
+from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from wagtail.models import PagePermissionTester, TranslatableMixin
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import DeleteView, EditView, SnippetViewSet
 
-from portal.roles import languages_of, works_in
+from portal.roles import MODERATORS, languages_of, locales_of, works_in
 
 
 class LocalePermissionPolicy(ModelPermissionPolicy):
@@ -53,11 +56,71 @@ class LocalizedDeleteView(LanguageCheckedMixin, DeleteView):
     pass
 
 
+def in_own_languages(user, queryset):
+    languages = languages_of(user)
+    if languages is None:
+        return queryset
+    return queryset.filter(locale__language_code__in=languages)
+
+
+class OwnLanguagesMixin:
+    """Refuses (403) a snippet, or a `?locale=`, of a language the user does not work in.
+
+    Mixed into every view of a `LocalizedSnippetViewSet` and of its chooser: history, usage,
+    revisions, previews, copies... each fetches its object through `get_object`, and the views
+    that make a new snippet take its language from `get_locale`.
+    """
+
+    def get_object(self, *args, **kwargs):
+        instance = super().get_object(*args, **kwargs)
+        if isinstance(instance, TranslatableMixin) and not works_in(
+            self.request.user, instance.locale
+        ):
+            raise PermissionDenied
+        return instance
+
+    def get_locale(self):
+        locale = super().get_locale()
+        if locale is None or works_in(self.request.user, locale):
+            return locale
+        if "locale" in self.request.GET:
+            raise PermissionDenied
+        # No language asked for: the person's own rather than the site's default.
+        return locales_of(self.request.user).order_by("pk").first()
+
+    # The chooser's listing, and the objects it returns once chosen.
+    def get_object_list(self):
+        return in_own_languages(self.request.user, super().get_object_list())
+
+    def get_objects(self, pks):
+        return in_own_languages(self.request.user, super().get_objects(pks))
+
+
+def in_own_languages_view(view_class):
+    return type(view_class.__name__, (OwnLanguagesMixin, view_class), {})
+
+
+class LocalizedSnippetChooserViewSet(SnippetChooserViewSet):
+    """The snippet chooser, offering only the snippets of the user's languages."""
+
+    def construct_view(self, view_class, **kwargs):
+        return super().construct_view(in_own_languages_view(view_class), **kwargs)
+
+
 class LocalizedSnippetViewSet(SnippetViewSet):
-    """A snippet viewset whose listing, editing and deleting respect the user's languages."""
+    """A snippet viewset whose every view respects the user's languages.
+
+    Listings and choosers list only the snippets of the user's languages; every view of one
+    snippet (edit, delete, history, usage, revisions...) refuses one of another language.
+    """
 
     edit_view_class = LocalizedEditView
     delete_view_class = LocalizedDeleteView
+    chooser_viewset_class = LocalizedSnippetChooserViewSet
+
+    def construct_view(self, view_class, **kwargs):
+        # Every view, so that one Wagtail adds in an upgrade is covered too.
+        return super().construct_view(in_own_languages_view(view_class), **kwargs)
 
     def register_permissions(self):
         # Registered before Wagtail would register its own language-blind fallback policy.
@@ -106,3 +169,41 @@ def may_change_translation(user, translation):
     except ObjectDoesNotExist:
         return False
     return may_change(user, target)
+
+
+def is_moderated(page_or_class):
+    """Whether pages of this type reach readers only through review (guides)."""
+    model = page_or_class if isinstance(page_or_class, type) else page_or_class.specific_class
+    return model is not None and model._meta.label in settings.MODERATED_PAGE_TYPES
+
+
+def publishes_directly(user):
+    """Whether `user` may publish a moderated page without review: moderators and administrators."""
+    if user.is_superuser:
+        return True
+    if not hasattr(user, "_portal_publishes_directly"):
+        user._portal_publishes_directly = user.groups.filter(name=MODERATORS).exists()
+    return user._portal_publishes_directly
+
+
+class ReviewedPagePermissionTester(PagePermissionTester):
+    """Page permissions for a moderated page type: what changes readers see goes through review.
+
+    Every Wagtail view asks the page's tester, so publishing, unpublishing, publishing a copy,
+    reverting and publishing, unscheduling, bulk actions and deleting a live page are all refused to
+    anyone but moderators and administrators, without a hook per view.
+    """
+
+    def can_publish(self):
+        return super().can_publish() and publishes_directly(self.user)
+
+    def can_unpublish(self):
+        return super().can_unpublish() and publishes_directly(self.user)
+
+    def can_delete(self, ignore_bulk=False):
+        if not super().can_delete(ignore_bulk=ignore_bulk):
+            return False
+        # Deleting a live guide takes it away from readers: an unpublication.
+        if publishes_directly(self.user):
+            return True
+        return not self.page.get_descendants(inclusive=True).live().exists()

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Max, Sum
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
@@ -15,6 +16,8 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.contrib.search_promotions.models import Query
 
 from guides.models import GlossaryTerm
+from portal.permissions import may_change
+from portal.roles import languages_of
 
 from .models import SearchQueryLog
 from .query_log import normalise
@@ -38,10 +41,14 @@ class SearchQueryFilterSet(WagtailFilterSet):
 
 
 def terms_by_language(request):
-    """Glossary terms of every language, loaded once per request for the whole table."""
+    """Glossary terms of the languages the user works in, loaded once per request for the table."""
     if not hasattr(request, "_glossary_terms_by_language"):
         terms = {}
-        for term in GlossaryTerm.objects.select_related("locale").order_by("term"):
+        languages = languages_of(request.user)
+        glossary = GlossaryTerm.objects.select_related("locale").order_by("term")
+        if languages is not None:
+            glossary = glossary.filter(locale__language_code__in=languages)
+        for term in glossary:
             terms.setdefault(term.locale.language_code, []).append(term)
         request._glossary_terms_by_language = terms
     return request._glossary_terms_by_language
@@ -114,16 +121,37 @@ def promote_query(request):
     return redirect("wagtailsearchpromotions:edit", Query.get(query).pk)
 
 
+def back_to_report(request):
+    """The report page the form was sent from, never another site."""
+    next_url = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(next_url)
+    return redirect("search_queries_report")
+
+
 @login_required
 @require_POST
 def add_glossary_variant(request):
-    """Record a search that found nothing as another wording of a glossary term."""
-    term = get_object_or_404(GlossaryTerm, pk=request.POST.get("term") or 0)
-    if not request.user.has_perm("guides.change_glossaryterm"):
+    """Record a search that found nothing as another wording of a glossary term of its language."""
+    term_id = request.POST.get("term", "")
+    term = get_object_or_404(
+        GlossaryTerm, pk=int(term_id) if term_id.isascii() and term_id.isdigit() else 0
+    )
+    if not may_change(request.user, term):
         raise PermissionDenied
     variant = normalise(request.POST.get("query", ""))[:100]
+    language = term.locale.language_code
     if not variant:
         messages.error(request, _("There was no search to add."))
+    elif not SearchQueryLog.objects.filter(query=variant, language=language).exists():
+        # A wording members used in another language would make this term a wrong answer.
+        messages.error(
+            request,
+            _("Nobody searched for “%(variant)s” in the language of “%(term)s”.")
+            % {"variant": variant, "term": term.term},
+        )
     elif variant in [existing.lower() for existing in [term.term, *term.variant_list]]:
         messages.warning(
             request,
@@ -137,4 +165,4 @@ def add_glossary_variant(request):
             request,
             _("“%(variant)s” now finds “%(term)s”.") % {"variant": variant, "term": term.term},
         )
-    return redirect(request.POST.get("next") or "search_queries_report")
+    return back_to_report(request)

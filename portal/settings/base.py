@@ -148,6 +148,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Brussels"
 USE_TZ = True
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+# "Translate this page" makes draft pages: a translation reaches readers only once reviewed, and
+# until then the language switcher says "not translated yet".
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Machine translation in the translation editor: DeepL (with the glossary as terminology) when
 # DEEPL_API_KEY is set, else LibreTranslate when LIBRETRANSLATE_URL is set, else none, and
 # wagtail-localize hides the button.

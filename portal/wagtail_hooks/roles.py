@@ -9,6 +9,7 @@
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.http import HttpResponseForbidden
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -19,7 +20,8 @@ from wagtail_localize.views.submit_translations import (
     SubmitSnippetTranslationView,
 )
 
-from portal.roles import MODERATORS, locales_of
+from portal.permissions import is_moderated, publishes_directly
+from portal.roles import locales_of
 
 
 # --- Translators translate into their own languages only ------------------------------------------
@@ -40,14 +42,6 @@ class SubmitSnippetTranslationInOwnLanguagesView(OwnLanguagesMixin, SubmitSnippe
 
 
 # --- Guides go through moderation -----------------------------------------------------------------
-def is_moderated(page):
-    return page.specific_class._meta.label in settings.MODERATED_PAGE_TYPES
-
-
-def publishes_directly(user):
-    return user.is_superuser or user.groups.filter(name=MODERATORS).exists()
-
-
 def is_publish_request(request):
     # Wagtail's editor posts "action-publish"; wagtail-localize's editor posts action=publish.
     return request.method == "POST" and (
@@ -88,14 +82,29 @@ def bulk_publish_guides_through_moderation(request, action_type, objects, action
     return None
 
 
+def page_class_of_menu(request, context):
+    """The type of page the editor's action menu is for, saved or not yet."""
+    if context.get("page") is not None:
+        return type(context["page"])
+    # The create view gives the menu no page: the page type is in its URL.
+    kwargs = request.resolver_match.kwargs if request.resolver_match else {}
+    try:
+        content_type = ContentType.objects.get_by_natural_key(
+            kwargs["content_type_app_name"], kwargs["content_type_model_name"]
+        )
+    except (KeyError, ContentType.DoesNotExist):
+        return None
+    return content_type.model_class()
+
+
 @hooks.register("construct_page_action_menu")
 def hide_publish_on_guides(menu_items, request, context):
-    # The editor's page is always of its specific type, saved or not yet.
-    page = context.get("page")
-    if page is None or type(page)._meta.label not in settings.MODERATED_PAGE_TYPES:
+    # The page's own permission tester hides Publish when editing a guide; the create view asks
+    # the parent page's tester, which allows publishing sub-pages of other types.
+    page_class = page_class_of_menu(request, context)
+    if page_class is None or not is_moderated(page_class) or publishes_directly(request.user):
         return
-    if not publishes_directly(request.user):
-        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+    menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
 
 
 # Before wagtail-localize's own URLs, so its "Translate" forms are these.

@@ -1,14 +1,20 @@
 """Admin hooks for the translation loop: publish a source page and sync its translations in one
-action, and save a source snippet and sync its translations in one action."""
+action, and save a source snippet and sync its translations in one action.
 
-from django.contrib import messages
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+Syncing never publishes an unreviewed translation (portal/translation_sync.py): translated pages
+nobody reviewed become drafts in the review workflow. A source change approved in review is
+synced by portal/signal_handlers.py.
+"""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem as PageActionMenuItem
 from wagtail.models import Page, TranslatableMixin
 from wagtail.snippets.action_menu import ActionMenuItem as SnippetActionMenuItem
 
+from portal.sync_messages import report_sync
+from portal.sync_view import SyncTranslationsView
 from portal.translation_sync import source_with_translations, sync_translations
 
 PUBLISH_AND_SYNC = "publish-and-sync-translations"
@@ -19,52 +25,10 @@ def can_sync(user):
     return user.has_perm("wagtail_localize.submit_translation")
 
 
-def language_list(locales):
-    return ", ".join(locale.get_display_name() for locale in locales)
-
-
-def report_sync(request, report):
-    if report.published:
-        messages.success(
-            request,
-            _("Translations updated and published: %(languages)s.")
-            % {"languages": language_list(report.published)},
-        )
-    for locale, count in report.waiting:
-        messages.warning(
-            request,
-            ngettext(
-                "%(language)s: %(count)d segment to translate. The translation waits until "
-                "it is done.",
-                "%(language)s: %(count)d segments to translate. The translation waits until "
-                "they are done.",
-                count,
-            )
-            % {"language": locale.get_display_name(), "count": count},
-        )
-    if report.failed:
-        messages.error(
-            request,
-            _(
-                "Could not update these translations: %(languages)s. Open them in the "
-                "translation editor to see what to fix."
-            )
-            % {"languages": language_list(report.failed)},
-        )
-    if report.edited_by_hand:
-        messages.warning(
-            request,
-            _(
-                "Not synced, because a translator edits them by hand: %(languages)s. Their "
-                "edits are kept; restart the synced translation to bring in your changes."
-            )
-            % {"languages": language_list(report.edited_by_hand)},
-        )
-
-
 class PublishAndSyncMenuItem(PageActionMenuItem):
     label = gettext_lazy("Publish and sync translations")
-    name = "action-publish"
+    # Its own name, so hiding Publish does not hide it; its button still posts action-publish.
+    name = PUBLISH_AND_SYNC
     icon_name = "resubmit"
     template_name = "portal/admin/publish_and_sync_button.html"
 
@@ -74,6 +38,8 @@ class PublishAndSyncMenuItem(PageActionMenuItem):
         request = context["request"]
         if not can_sync(request.user):
             return False
+        # A guide's tester allows publishing to moderators only: others submit it for review,
+        # and its approval syncs the translations.
         if not self.get_user_page_permissions_tester(context).can_publish():
             return False
         return source_with_translations(context["page"]) is not None
@@ -127,3 +93,14 @@ def sync_after_saving_snippet(request, instance):
         return None
     report_sync(request, sync_translations(instance, request.user))
     return None
+
+
+# Before wagtail-localize's own URLs, so its "Sync translated pages" view is this one.
+@hooks.register("register_admin_urls", order=-1)
+def register_sync_urls():
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            SyncTranslationsView.as_view(),
+        ),
+    ]

@@ -211,7 +211,7 @@ def test_publish_and_sync_keeps_untouched_segments_and_marks_changed_ones_to_tra
 
 
 @pytest.mark.django_db
-def test_once_the_changed_segment_is_translated_offline_the_translation_is_published(
+def test_a_segment_translated_offline_goes_to_review_with_the_sync_then_live_once_approved(
     admin_client, client, translated_guide
 ):
     guide, source = translated_guide
@@ -238,8 +238,17 @@ def test_once_the_changed_segment_is_translated_offline_the_translation_is_publi
         guide_form(changed_french(), PUBLISH_AND_SYNC, step_id(guide)),
     )
 
+    # Nobody reviewed the uploaded segment: the sync sends the Dutch draft to review.
     assert any("Nederlands" in message for message in messages_of(response, "success"))
     page = dutch.get_target_instance()
+    assert page.workflow_in_progress
+    assert "binnen een week terugbetaald" not in client.get(page.url).content.decode()
+
+    task_state = page.current_workflow_task_state
+    admin_client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", task_state.pk])
+    )
+
     html = client.get(page.url).content.decode()
     assert "binnen een week terugbetaald" in html
     assert "Bewaar het kasticket" in html
