@@ -10,6 +10,10 @@ class GuidesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from portal import page_cache
+
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        # Guides and the FAQ thank the member after a vote (`?feedback=thanks`).
+        page_cache.vary_on_parameter("feedback")

@@ -14,16 +14,20 @@ class StepBlock(blocks.StructBlock):
     """One numbered step of a guide: what to do, how, and an optional tip."""
 
     title = blocks.CharBlock(
-        max_length=120, help_text=_("Start with a verb: 'Check your contract'.")
+        max_length=120, label=_("Title"), help_text=_("Start with a verb: 'Check your contract'.")
     )
-    body = ParagraphBlock(help_text=_("Say what to do, by when, and whom to ask."))
+    body = ParagraphBlock(
+        label=_("What to do"), help_text=_("Say what to do, by when, and whom to ask.")
+    )
     tip = blocks.TextBlock(
         required=False,
+        label=_("Tip"),
         help_text=_("Optional 'Good to know' box: one or two short sentences."),
     )
 
     class Meta:
         icon = "list-ol"
+        label = _("Step")
         template = "guides/blocks/step_block.html"
 
 
@@ -34,13 +38,17 @@ class VideoBlock(blocks.StructBlock):
     another host before that click.
     """
 
-    title = blocks.CharBlock(max_length=120)
+    title = blocks.CharBlock(max_length=120, label=_("Title"))
     url = blocks.URLBlock(
+        label=_("Address"),
         help_text=_("The address of the video on YouTube or Vimeo."),
     )
-    duration = blocks.CharBlock(required=False, max_length=20, help_text=_("For example '3 min'."))
+    duration = blocks.CharBlock(
+        required=False, max_length=20, label=_("Duration"), help_text=_("For example '3 min'.")
+    )
     transcript = ParagraphBlock(
-        help_text=_("Everything the video says, for people who can't watch or hear it.")
+        label=_("Transcript"),
+        help_text=_("Everything the video says, for people who can't watch or hear it."),
     )
 
     def clean(self, value):
@@ -55,19 +63,24 @@ class VideoBlock(blocks.StructBlock):
 
     class Meta:
         icon = "media"
+        label = _("Video")
         template = "guides/blocks/video_block.html"
 
 
 class DownloadBlock(blocks.StructBlock):
     """A document members can download: a form, a checklist, a template."""
 
-    document = DocumentChooserBlock()
+    document = DocumentChooserBlock(label=_("Document"))
     description = blocks.CharBlock(
-        required=False, max_length=200, help_text=_("What the document is for, in a few words.")
+        required=False,
+        max_length=200,
+        label=_("Description"),
+        help_text=_("What the document is for, in a few words."),
     )
 
     class Meta:
         icon = "doc-full"
+        label = _("Download")
         template = "guides/blocks/download_block.html"
 
 
@@ -76,3 +89,4 @@ class NeedBlock(blocks.CharBlock):
 
     class Meta:
         icon = "tick"
+        label = _("Thing you need")

@@ -2,8 +2,7 @@
 
 from urllib.parse import urlsplit
 
-from django.http import HttpResponseForbidden
-from django.shortcuts import redirect
+from django.http import HttpResponseForbidden, HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -31,11 +30,13 @@ def choose_path(request):
     if not is_same_origin(request):
         return HttpResponseForbidden()
     target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
+    # Only a path on this site: redirect() would take a word without "/" or "." for the name
+    # of a URL pattern, and fail on it.
+    if not target.startswith("/") or not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         target = "/"
-    response = redirect(target)
+    response = HttpResponseRedirect(target)
     level = request.POST.get("level")
     if level in Level.values:
         remember_level(response, level)

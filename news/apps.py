@@ -16,3 +16,5 @@ class NewsConfig(AppConfig):
 
         # Tags are shown on news items, in listings and in their filter.
         page_cache.invalidate_when_changed(NewsTag)
+        # The listing is filtered by tag and split into numbered pages.
+        page_cache.vary_on_parameter("tag", "page")

@@ -1,6 +1,7 @@
 """News about the cooperative's life: a listing per language, items, tags and feeds."""
 
 import datetime
+import re
 
 from django.core.paginator import Paginator
 from django.db import models
@@ -15,12 +16,14 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from portal import page_cache
 from portal.blocks import BodyBlock
 from portal.routing import PageRoutingMixin
 
 from .forms import NewsPageForm
 
 NEWS_PER_PAGE = 10
+PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
 
 
 class NewsTag(TranslatableMixin, models.Model):
@@ -83,9 +86,14 @@ class NewsIndexPage(RoutablePageMixin, PageRoutingMixin, Page):
             items = items.filter(tags__translation_key=active_tag.translation_key).distinct()
         paginator = Paginator(items, NEWS_PER_PAGE)
         page_number = request.GET.get("page", "1")
-        if not page_number.isdigit() or not 1 <= int(page_number) <= paginator.num_pages:
+        # ASCII digits in their one spelling: str.isdigit() takes "²", which int() refuses,
+        # and "01" would be a second address, and a second cached copy, of page 1.
+        if not PAGE_NUMBER.fullmatch(page_number) or int(page_number) > paginator.num_pages:
             raise Http404("No such page")
         news_page = paginator.page(int(page_number))
+        # Kept once per tag and page number; "?tag=" and "?page=1" spell the plain listing.
+        confirmed = {"tag": active_tag is not None, "page": page_number != "1"}
+        page_cache.used_parameters(request, *(name for name, ok in confirmed.items() if ok))
         return self.render(
             request,
             context_overrides={

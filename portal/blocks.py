@@ -12,6 +12,7 @@ class HeadingBlock(blocks.CharBlock):
 
     class Meta:
         icon = "title"
+        label = _("Heading")
         template = "components/streamfield/heading_block.html"
         help_text = _("A short title that starts a new section.")
 
@@ -25,6 +26,7 @@ class ParagraphBlock(blocks.RichTextBlock):
 
     class Meta:
         icon = "pilcrow"
+        label = _("Paragraph")
         template = "components/streamfield/paragraph_block.html"
 
 
@@ -34,23 +36,26 @@ class CalloutBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(
         choices=[("info", _("Good to know")), ("warning", _("Important"))],
         default="info",
+        label=_("Kind"),
         help_text=_("'Important' is for deadlines and things that cost money if missed."),
     )
-    text = ParagraphBlock(features=["bold", "italic", "link", "ul"])
+    text = ParagraphBlock(features=["bold", "italic", "link", "ul"], label=_("Text"))
 
     class Meta:
         icon = "warning"
+        label = _("Highlighted box")
         template = "components/streamfield/callout_block.html"
 
 
 class FigureBlock(blocks.StructBlock):
     """An image with its alternative text and an optional caption."""
 
-    image = ImageBlock()
-    caption = blocks.CharBlock(required=False, max_length=250)
+    image = ImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(required=False, max_length=250, label=_("Caption"))
 
     class Meta:
         icon = "image"
+        label = _("Image")
         template = "components/streamfield/figure_block.html"
 
 

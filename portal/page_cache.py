@@ -5,6 +5,15 @@ served again to every member who asks for the same address. It is never used for
 session (editors, translators, previews: all of them are logged in), for responses that set a
 cookie or carry a CSRF token, nor for anything but Wagtail's page views (search, errors, admin).
 
+Nobody can fill the cache by varying the address: a page's key holds its path (which holds its
+language), the values of the query parameters pages read (apps name them with
+`vary_on_parameter`) and the path cookie, nothing else. Any other parameter is left out of the
+key, so `?x=<random>` finds the page kept without it. A named parameter gives a copy of its own
+only when the page confirms, with `used_parameters`, that it read that value and found it valid
+and in its one spelling (news page 2, not page "02" nor "x"); otherwise the page is served but
+not kept. Each page thus has a bounded number of copies, and pages over `MAX_PAGE_BYTES` are not
+kept at all; Redis's own `maxmemory` and eviction policy bound the whole (docs/deployment.md).
+
 A page that depends on a first-party preference cookie (the path a member chose, on the home
 page) is kept once per value of that cookie: apps name the cookie and its values with
 `vary_on_cookie`; any other value counts as no cookie, so nobody can fill the cache with copies.
@@ -35,6 +44,10 @@ CACHED_STATUS = 200
 UNCACHED_HEADERS = {"set-cookie", "x-cache", "date"}
 # {cookie name: the values a page may depend on}, filled by the apps that read them.
 VARYING_COOKIES = {}
+# Query parameters some page reads, filled by the apps that read them.
+VARYING_PARAMETERS = set()
+# A page larger than this is served but not kept: no single page may take a large share.
+MAX_PAGE_BYTES = 1024 * 1024
 
 
 def invalidate(**kwargs):
@@ -70,6 +83,26 @@ def vary_on_cookie(name, values):
     VARYING_COOKIES[name] = frozenset(values)
 
 
+def vary_on_parameter(*names):
+    """Keep a page per value of the query parameters `names`, once a page confirms the value."""
+    VARYING_PARAMETERS.update(names)
+
+
+def used_parameters(request, *names):
+    """Say that the page read the values of `names` in `request`, found them valid, and wrote
+    them in their one spelling: only then is the page kept under those values."""
+    request._page_cache_parameters = getattr(request, "_page_cache_parameters", set()) | set(names)
+
+
+def requested_parameters(request):
+    """{name: [values]} of the named parameters in `request`'s query string."""
+    return {
+        name: request.GET.getlist(name)
+        for name in sorted(VARYING_PARAMETERS)
+        if name in request.GET
+    }
+
+
 def expire_at(response, moment):
     """Keep `response` in the page cache until the aware datetime `moment` at the latest.
 
@@ -90,7 +123,10 @@ def lifetime(response):
 
 
 def page_key(request):
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    # The path, never the whole query string: see the module's docstring.
+    address = f"{request.scheme}://{request.get_host()}{request.path}"
+    for name, values in requested_parameters(request).items():
+        address += f" {name}={values!r}"
     for name, values in sorted(VARYING_COOKIES.items()):
         value = request.COOKIES.get(name)
         if value in values:
@@ -112,10 +148,17 @@ def is_cacheable_response(request, response):
     vary = {value.strip().lower() for value in response.get("Vary", "").split(",") if value}
     cache_control = response.get("Cache-Control", "").lower()
     user = getattr(request, "user", None)
+    used = getattr(request, "_page_cache_parameters", set())
     return (
         request.method == "GET"
         and response.status_code == CACHED_STATUS
+        # One value for each named parameter, and one the page itself confirmed.
+        and all(
+            name in used and len(values) == 1
+            for name, values in requested_parameters(request).items()
+        )
         and not response.streaming
+        and len(response.content) <= MAX_PAGE_BYTES
         and not response.cookies
         # get_token() was called: the page holds a CSRF token tied to this visitor's cookie.
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")

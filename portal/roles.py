@@ -8,6 +8,7 @@ home page is created, and the migration runs it for the home pages that exist al
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from django.utils.translation import gettext_noop
 
 COMMUNICATION = "Communication"
 MODERATORS = "Moderators"
@@ -46,8 +47,9 @@ def locales_of(user):
     return locales if languages is None else locales.filter(language_code__in=languages)
 
 
-REVIEW_TASK = "Moderator or second translator"
-WORKFLOW = "Moderators approval"
+# Stored in English, shown in the staff member's language (portal/wagtail_hooks/admin_language.py).
+REVIEW_TASK = gettext_noop("Moderator or second translator")
+WORKFLOW = gettext_noop("Moderators approval")
 # Wagtail's own data migration makes "Editors": they become Communication, with their users.
 WAGTAIL_EDITORS = "Editors"
 

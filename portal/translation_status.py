@@ -1,18 +1,25 @@
 """Where every page and translatable snippet stands in each language, read from wagtail-localize.
 
 A source (a `TranslationSource`: the object as it was when last synced) has, per other language,
-one of four states:
+one of five states:
 
 - missing: nobody started a translation into that language;
 - outdated: the source object changed after its last sync (a page published since, a snippet
   edited since), so its translations no longer say the same thing;
 - in progress: some of the source's segments have no translation yet;
-- up to date: every segment is translated and the source hasn't changed since.
+- machine-translated, not reviewed: every segment is translated, some by a machine, and nobody
+  has approved the page through the review workflow since (or its latest revision is not live
+  yet). A translator who edits a machine segment makes it theirs; snippets have no review, so
+  for them only that counts;
+- up to date: every segment is translated by people (or reviewed) and the source hasn't changed
+  since.
 
 An object of the source language never submitted for translation counts as missing in every
-language it doesn't exist in. Everything is computed with a fixed number of queries (one per
-translatable model, plus five), however many sources there are, so the dashboard stays fast
-as content grows.
+language it doesn't exist in. Translated pages left without their source are listed apart, as
+orphans: the source page was deleted, or moved to a place that doesn't match the translation's.
+
+Everything is computed with a fixed number of queries (one per translatable model, plus six),
+however many sources there are, so the dashboard stays fast as content grows.
 """
 
 from collections import defaultdict
@@ -20,30 +27,55 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, F, Max
+from django.db.models import Count, F, Max, Q
+from django.db.models.fields.json import KT
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, ModelLogEntry, Page, TranslatableMixin
+from wagtail.models import Locale, ModelLogEntry, Page, PageLogEntry, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
-from wagtail_localize.models import StringSegment, Translation, TranslationSource
+from wagtail_localize.models import (
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 # Actions after which a snippet says something new. A page counts from its last publication.
 SNIPPET_CHANGES = ["wagtail.create", "wagtail.edit", "wagtail.publish", "wagtail.revert"]
+# wagtail-localize makes every translated page with Wagtail's copy for translation, which logs
+# the source's language: the only trace left once the source is deleted.
+COPIED_FOR_TRANSLATION = "wagtail.copy_for_translation"
+APPROVED = "wagtail.workflow.approve"
+MACHINE = StringTranslation.TRANSLATION_TYPE_MACHINE
 
 
 class State:
     MISSING = "missing"
     IN_PROGRESS = "in_progress"
     OUTDATED = "outdated"
+    MACHINE_UNREVIEWED = "machine_unreviewed"
     UP_TO_DATE = "up_to_date"
 
     choices = [
         (MISSING, _("Missing")),
         (IN_PROGRESS, _("In progress")),
         (OUTDATED, _("Outdated")),
+        (MACHINE_UNREVIEWED, _("Machine-translated, not reviewed")),
         (UP_TO_DATE, _("Up to date")),
     ]
     labels = dict(choices)
+
+
+class Orphan:
+    """Why a translated page has no source to follow any more."""
+
+    SOURCE_DELETED = "source_deleted"
+    SOURCE_MOVED = "source_moved"
+
+    labels = {
+        SOURCE_DELETED: _("Source page deleted"),
+        SOURCE_MOVED: _("Source page moved elsewhere"),
+    }
 
 
 @dataclass
@@ -59,10 +91,47 @@ class TranslationStatus:
     section: str  # translation key of the page's top section (a Smart path…), "" for snippets
     source_url: str
     translation_url: str
+    # What it takes to start a missing translation: the source object and the target language.
+    source_type_id: int | None = None
+    source_pk: int | None = None
+    # Whether the person looking may start it (set by the dashboard for its user).
+    startable: bool = False
 
     @property
     def state_label(self):
         return State.labels[self.state]
+
+    @property
+    def start_url(self):
+        if self.state != State.MISSING or self.source_pk is None:
+            return ""
+        return reverse(
+            "translation_dashboard_start",
+            args=[self.source_type_id, self.source_pk, self.language],
+        )
+
+
+@dataclass
+class OrphanedTranslation:
+    """A translated page whose source page was deleted or moved away from it."""
+
+    title: str
+    kind: str
+    language: str
+    source_language: str
+    reason: str
+    live: bool
+    translation_url: str
+
+    @property
+    def reason_label(self):
+        return Orphan.labels[self.reason]
+
+
+@dataclass
+class Overview:
+    statuses: list
+    orphans: list
 
 
 def translatable_models():
@@ -89,6 +158,8 @@ class ObjectIndex:
         self.models = models
         self.copies = defaultdict(dict)  # (model, key) -> {locale_id: values}
         self.changed_at = {}  # (model, pk) -> when the object last changed
+        self.pages = {}  # pk -> row, for pages
+        self.key_at_path = {}  # tree path -> translation key, for pages
         for model in models:
             if model is Page:
                 rows = Page.objects.filter(depth__gt=1).values(
@@ -97,6 +168,9 @@ class ObjectIndex:
                     "locale_id",
                     "title",
                     "path",
+                    "depth",
+                    "live",
+                    "has_unpublished_changes",
                     "last_published_at",
                     "content_type_id",
                 )
@@ -106,6 +180,8 @@ class ObjectIndex:
                 self.copies[model, row["translation_key"]][row["locale_id"]] = row
                 if model is Page:
                     self.changed_at[Page, row["pk"]] = row["last_published_at"]
+                    self.pages[row["pk"]] = row
+                    self.key_at_path[row["path"]] = row["translation_key"]
         snippet_types = {
             ContentType.objects.get_for_model(model).pk: model
             for model in models
@@ -127,9 +203,33 @@ class ObjectIndex:
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         return model.get_translation_model() if model else None
 
+    def parent_key(self, row):
+        return self.key_at_path.get(row["path"][: -Page.steplen])
+
+
+def page_history():
+    """From the pages' history: which page was copied from which language, and each page's
+    last approval in the review workflow."""
+    copied_from, approved_at = {}, {}
+    for entry in (
+        PageLogEntry.objects.filter(action__in=[COPIED_FOR_TRANSLATION, APPROVED])
+        .values("page_id", "action", source_locale=KT("data__source_locale__id"))
+        .annotate(last=Max("timestamp"))
+    ):
+        if entry["action"] == APPROVED:
+            approved_at[entry["page_id"]] = entry["last"]
+        elif entry["source_locale"] and entry["source_locale"].isdigit():
+            copied_from[entry["page_id"]] = int(entry["source_locale"])
+    return copied_from, approved_at
+
 
 def translation_statuses():
     """The state of every source object in every other language, as `TranslationStatus` rows."""
+    return translation_overview().statuses
+
+
+def translation_overview():
+    """Every source object's state in every other language, and the orphaned translations."""
     locales = {locale.pk: locale.language_code for locale in Locale.objects.all()}
     index = ObjectIndex(translatable_models())
     # The sections of the site are the pages right under each home page: the three Smart
@@ -158,15 +258,22 @@ def translation_statuses():
         .annotate(count=Count("pk"))
         .values_list("source_id", "count")
     )
-    translated = {
-        (row["source_id"], row["locale"]): row["count"]
-        for row in StringSegment.objects.filter(
+    translated, machine_at = {}, {}
+    machine = Q(string__translations__translation_type=MACHINE)
+    for row in (
+        StringSegment.objects.filter(
             string__translations__context_id=F("context_id"),
             string__translations__has_error=False,
         )
         .values("source_id", locale=F("string__translations__locale_id"))
-        .annotate(count=Count("pk"))
-    }
+        .annotate(
+            count=Count("pk"),
+            machine_at=Max("string__translations__updated_at", filter=machine),
+        )
+    ):
+        translated[row["source_id"], row["locale"]] = row["count"]
+        machine_at[row["source_id"], row["locale"]] = row["machine_at"]
+    copied_from, approved_at = page_history()
 
     sources_by_object = defaultdict(list)
     for source in sources:
@@ -192,7 +299,24 @@ def translation_statuses():
                 section=sections.get(tree_path[:path_length], ""),
                 source_url=edit_url(model, original["pk"]) if original else "",
                 translation_url=edit_url(model, target["pk"]) if target else "",
+                source_type_id=ContentType.objects.get_for_model(model).pk,
+                source_pk=original["pk"] if original else None,
             )
+        )
+
+    def reviewed(model, key, source, locale_id):
+        """Whether no machine translation of the target waits for a person to review it."""
+        machine_made_at = machine_at.get((source["pk"], locale_id))
+        if machine_made_at is None:
+            return True
+        target = index.copies.get((model, key), {}).get(locale_id)
+        if model is not Page or target is None:
+            return False
+        approval = approved_at.get(target["pk"])
+        return (
+            approval is not None
+            and approval > machine_made_at
+            and not target["has_unpublished_changes"]
         )
 
     for (model, key), object_sources in sources_by_object.items():
@@ -216,6 +340,8 @@ def translation_statuses():
                 state = State.OUTDATED
             elif percent < 100:
                 state = State.IN_PROGRESS
+            elif not reviewed(model, key, source, locale_id):
+                state = State.MACHINE_UNREVIEWED
             else:
                 state = State.UP_TO_DATE
             add(model, key, source, locale_id, state, percent)
@@ -226,11 +352,18 @@ def translation_statuses():
     )
     never_submitted = defaultdict(list)
     for (model, key), copies in index.copies.items():
-        if (model, key) in sources_by_object or default_locale not in copies:
+        if (model, key) in sources_by_object:
             continue
+        origin = default_locale
+        if origin not in copies:
+            # Born in another language (a Dutch news item): its only copy, unless that copy was
+            # translated from a source since deleted.
+            (origin, row), *others = copies.items()
+            if others or (model is Page and row["pk"] in copied_from):
+                continue
         for locale_id in locales:
             if locale_id not in copies:
-                never_submitted[model].append((key, locale_id, copies[default_locale]))
+                never_submitted[model].append((key, locale_id, copies[origin]))
     for model, missing in never_submitted.items():
         if model is not Page:
             # Snippets are named by their own __str__: fetch those few, once per model.
@@ -242,12 +375,40 @@ def translation_statuses():
                 row["title"] = names.get(row["pk"], "")
         for key, locale_id, row in missing:
             pseudo_source = {
-                "locale_id": default_locale,
+                "locale_id": row["locale_id"],
                 "object_repr": row["title"],
                 "specific_content_type_id": row.get("content_type_id"),
             }
             add(model, key, pseudo_source, locale_id, State.MISSING, 0)
-    return rows
+    return Overview(statuses=rows, orphans=orphaned_pages(index, copied_from, locales))
+
+
+def orphaned_pages(index, copied_from, locales):
+    """Translated pages whose source page is gone, or sits under another parent than they do."""
+    orphans = []
+    for pk, row in index.pages.items():
+        source_locale = copied_from.get(pk)
+        if source_locale is None or source_locale == row["locale_id"]:
+            continue
+        source = index.copies[Page, row["translation_key"]].get(source_locale)
+        if source is None:
+            reason = Orphan.SOURCE_DELETED
+        elif index.parent_key(source) != index.parent_key(row):
+            reason = Orphan.SOURCE_MOVED
+        else:
+            continue
+        orphans.append(
+            OrphanedTranslation(
+                title=row["title"],
+                kind=kind_of(Page, {}, row),
+                language=locales[row["locale_id"]],
+                source_language=locales.get(source_locale, ""),
+                reason=reason,
+                live=row["live"],
+                translation_url=edit_url(Page, pk),
+            )
+        )
+    return sorted(orphans, key=lambda orphan: (orphan.title.casefold(), orphan.language))
 
 
 def kind_of(model, source, original):

@@ -25,6 +25,7 @@ from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, TranslationSource
 
 from portal.permissions import may_change
+from portal.translation_drafts import save_translation_draft
 
 
 @dataclass
@@ -56,11 +57,10 @@ def has_unreviewed_segments(translation, page):
 def send_draft_to_review(translation, page, user):
     """Rebuild `page` from its segments into a draft revision and start its workflow.
 
-    A revision only: wagtail-localize's save_target writes the page record, which is what
-    readers see, even when it does not publish.
+    A revision only (portal/translation_drafts.py): wagtail-localize's save_target writes the
+    page record, which is what readers see, even when it does not publish.
     """
-    draft = translation.source.get_ephemeral_translated_instance(page.locale, fallback=True)
-    draft.save_revision(user=user)
+    save_translation_draft(translation, user)
     page.refresh_from_db()
     workflow = page.get_workflow()
     if workflow is not None and not page.workflow_in_progress:

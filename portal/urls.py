@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -8,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from guides import views as guides_views
 from home import views as home_views
+from portal import media
 from portal.sitemap import MultilingualSitemap
 from search import views as search_views
 
@@ -17,10 +17,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Images only, in production too (portal/media.py); documents only through Wagtail's view.
+urlpatterns += [path("media/<path:path>", media.serve_image, name="media_image")]
 
 # Every public page carries its language in the address (/fr/, /nl/, /en/), so links, caches
 # and search engines always get one language; "/" redirects by the browser's Accept-Language.
@@ -33,5 +31,6 @@ urlpatterns += i18n_patterns(
 )
 
 handler400 = "portal.views.bad_request"
+handler403 = "portal.views.permission_denied"
 handler404 = "portal.views.page_not_found"
 handler500 = "portal.views.server_error"

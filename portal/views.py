@@ -1,24 +1,73 @@
-"""Error pages in the reader's language."""
+"""Error pages in the reader's language, which render whatever else is failing.
 
+The 400, 403 and 404 pages carry the site's header and footer, built from the database, the
+cache and the request's site. When any of those fails (the database or Redis is down, or the
+Host header is one Django refused, so every link on the page would fail again), the page is
+rendered without them: a short standalone page that reads nothing but the language.
+"""
+
+import logging
 import sys
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from django.utils.translation import gettext as _
 
+logger = logging.getLogger(__name__)
 # The database is down or unreachable: a passing outage, not a bug.
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 30
 
 
-def page_not_found(request, exception):
-    # Every language's link leads to that language's home: the missing page exists in none.
-    return render(request, "404.html", {"is_error_page": True}, status=404)
+def standalone_error_page(status, title, message):
+    """A page that touches neither the database, the cache nor the request's host."""
+    html = loader.render_to_string(
+        "portal/standalone_error.html", {"title": title, "message": message}
+    )
+    return HttpResponse(html, status=status)
+
+
+def render_error_page(request, template_name, status, title, message):
+    try:
+        # A Host header Django refused fails again in every link the full page builds.
+        request.get_host()
+        return render(request, template_name, {"is_error_page": True}, status=status)
+    except Exception:  # noqa: BLE001 - an error page must answer whatever failed
+        logger.warning("The %s page fell back to its standalone version", status, exc_info=True)
+        return standalone_error_page(status, title, message)
 
 
 def bad_request(request, exception):
-    return render(request, "400.html", {"is_error_page": True}, status=400)
+    return render_error_page(
+        request,
+        "400.html",
+        400,
+        _("We couldn't understand this address"),
+        _("Check the link or type your search again."),
+    )
+
+
+def permission_denied(request, exception):
+    return render_error_page(
+        request,
+        "403.html",
+        403,
+        _("You can't open this page"),
+        _("This page is not open to you. Go back to the home page."),
+    )
+
+
+def page_not_found(request, exception):
+    # Every language's link leads to that language's home: the missing page exists in none.
+    return render_error_page(
+        request,
+        "404.html",
+        404,
+        _("We can't find this page"),
+        _("The address may be mistyped, or the page may have moved."),
+    )
 
 
 def server_error(request):

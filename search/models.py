@@ -9,9 +9,9 @@ from wagtail.search import index
 class ExternalResource(index.Indexed, models.Model):
     """A page of another of the cooperative's websites, imported from its feed or sitemap."""
 
-    title = models.CharField(max_length=255)
-    url = models.URLField(max_length=500, unique=True)
-    summary = models.TextField(blank=True)
+    title = models.CharField(verbose_name=_("title"), max_length=255)
+    url = models.URLField(verbose_name=_("address"), max_length=500, unique=True)
+    summary = models.TextField(verbose_name=_("summary"), blank=True)
     locale = models.ForeignKey(
         "wagtailcore.Locale",
         on_delete=models.PROTECT,
@@ -19,9 +19,13 @@ class ExternalResource(index.Indexed, models.Model):
         verbose_name=_("language"),
     )
     source_site = models.CharField(
-        max_length=100, help_text=_("The website it comes from, as members know it.")
+        verbose_name=_("source site"),
+        max_length=100,
+        help_text=_("The website it comes from, as members know it."),
     )
-    last_seen = models.DateTimeField(help_text=_("When the import last found it in its source."))
+    last_seen = models.DateTimeField(
+        verbose_name=_("last seen"), help_text=_("When the import last found it in its source.")
+    )
 
     panels = [
         FieldPanel("title"),
@@ -51,12 +55,16 @@ class ExternalResource(index.Indexed, models.Model):
 class SearchQueryLog(models.Model):
     """How often members searched for a query, per language and day, and how many results it had."""
 
-    query = models.CharField(max_length=200)
-    language = models.CharField(max_length=5)
-    day = models.DateField()
-    searches = models.PositiveIntegerField(default=0)
+    query = models.CharField(verbose_name=_("query"), max_length=200)
+    language = models.CharField(verbose_name=_("language"), max_length=5)
+    day = models.DateField(
+        verbose_name=_("day"),
+    )
+    searches = models.PositiveIntegerField(verbose_name=_("searches"), default=0)
     results = models.PositiveIntegerField(
-        default=0, help_text=_("Results found the last time it was searched that day.")
+        verbose_name=_("results"),
+        default=0,
+        help_text=_("Results found the last time it was searched that day."),
     )
 
     class Meta:

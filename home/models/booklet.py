@@ -21,10 +21,12 @@ class WelcomeBookletPage(RoutablePageMixin, PageRoutingMixin, Page):
     """An office's welcome booklet for new members, one edition a year: read, print, download."""
 
     edition_year = models.PositiveSmallIntegerField(
+        verbose_name=_("edition year"),
         validators=[MinValueValidator(2000), MaxValueValidator(2100)],
         help_text=_("The year of this edition. Check the booklet and change it every year."),
     )
     welcome = RichTextField(
+        verbose_name=_("welcome"),
         features=RICH_TEXT_FEATURES,
         help_text=_(
             "A short word of welcome from the office team: who they are, what comes first."
@@ -64,6 +66,7 @@ class WelcomeBookletPage(RoutablePageMixin, PageRoutingMixin, Page):
 
     class Meta:
         verbose_name = _("welcome booklet")
+        verbose_name_plural = _("welcome booklets")
 
     def booklet_context(self):
         """What the booklet holds, on screen and in the PDF alike; nothing depends on the hour."""

@@ -39,7 +39,9 @@ def phone_link(number):
 class Service(TranslatableMixin, models.Model):
     """A team members can reach, such as Billing or Salaries: what it handles, how to reach it."""
 
-    name = models.CharField(max_length=100, help_text=_("As members know it: 'Salaries'."))
+    name = models.CharField(
+        max_length=100, help_text=_("As members know it: 'Salaries'."), verbose_name=_("name")
+    )
     handles = models.TextField(
         verbose_name=_("what it handles"),
         help_text=_("One or two sentences, starting from the member's question."),
@@ -49,8 +51,10 @@ class Service(TranslatableMixin, models.Model):
         verbose_name=_("how best to reach it"),
         help_text=_("When to call, how quickly it answers, what to have at hand."),
     )
-    phone = models.CharField(max_length=30, blank=True, help_text=_("As people dial it."))
-    email = models.EmailField(blank=True)
+    phone = models.CharField(
+        max_length=30, blank=True, help_text=_("As people dial it."), verbose_name=_("phone")
+    )
+    email = models.EmailField(blank=True, verbose_name=_("email address"))
     sort_order = models.PositiveSmallIntegerField(
         default=0, help_text=_("Services are listed from the smallest number to the largest.")
     )
@@ -86,7 +90,9 @@ class ContactPage(PageRoutingMixin, Page):
     """Whom to call for what: the services and how to reach them, and every office, open or not."""
 
     intro = models.TextField(
-        blank=True, help_text=_("One or two sentences: who to ask first, and what this page lists.")
+        verbose_name=_("introduction"),
+        blank=True,
+        help_text=_("One or two sentences: who to ask first, and what this page lists."),
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -98,6 +104,7 @@ class ContactPage(PageRoutingMixin, Page):
 
     class Meta:
         verbose_name = _("contact page")
+        verbose_name_plural = _("contact pages")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -133,16 +140,23 @@ class OfficePage(PageRoutingMixin, Page):
     """An office: address, phone, e-mail, opening hours, closures and the services it handles."""
 
     intro = models.TextField(
-        blank=True, help_text=_("One or two sentences: who this office is for.")
+        verbose_name=_("introduction"),
+        blank=True,
+        help_text=_("One or two sentences: who this office is for."),
     )
     street_address = models.CharField(
-        max_length=200, help_text=_("Street and number, as on a letter.")
+        verbose_name=_("street address"),
+        max_length=200,
+        help_text=_("Street and number, as on a letter."),
     )
-    postal_code = models.CharField(max_length=10)
+    postal_code = models.CharField(max_length=10, verbose_name=_("postal code"))
     locality = models.CharField(max_length=100, verbose_name=_("town or city"))
-    phone = models.CharField(max_length=30, help_text=_("As people dial it: +32 2 000 12 34."))
-    email = models.EmailField()
+    phone = models.CharField(
+        max_length=30, help_text=_("As people dial it: +32 2 000 12 34."), verbose_name=_("phone")
+    )
+    email = models.EmailField(verbose_name=_("email address"))
     time_zone = models.CharField(
+        verbose_name=_("time zone"),
         max_length=64,
         default=OFFICE_TIME_ZONE,
         validators=[validate_time_zone],
@@ -195,6 +209,7 @@ class OfficePage(PageRoutingMixin, Page):
 
     class Meta:
         verbose_name = _("office")
+        verbose_name_plural = _("offices")
 
     @property
     def phone_link(self):
@@ -306,8 +321,8 @@ class OfficeHours(Orderable):
     weekday = models.PositiveSmallIntegerField(
         verbose_name=_("day"), choices=list(WEEKDAYS.items())
     )
-    opens = models.TimeField(verbose_name=_("opens at"), help_text=_("For example 09:00."))
-    closes = models.TimeField(verbose_name=_("closes at"), help_text=_("For example 12:30."))
+    opens = models.TimeField(help_text=_("For example 09:00."), verbose_name=_("opens at"))
+    closes = models.TimeField(help_text=_("For example 12:30."), verbose_name=_("closes at"))
 
     panels = [FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")]
 
@@ -329,7 +344,9 @@ class OfficeClosure(TranslatableMixin, Orderable):
     end_date = models.DateField(
         verbose_name=_("last day closed"), help_text=_("The same day for a one-day closure.")
     )
-    reason = models.CharField(max_length=150, help_text=_("For example 'Christmas holidays'."))
+    reason = models.CharField(
+        max_length=150, help_text=_("For example 'Christmas holidays'."), verbose_name=_("reason")
+    )
 
     panels = [FieldPanel("start_date"), FieldPanel("end_date"), FieldPanel("reason")]
 
@@ -350,6 +367,12 @@ class OfficeService(Orderable):
     """A service an office handles, shown on the office page and the contact page."""
 
     page = ParentalKey(OfficePage, on_delete=models.CASCADE, related_name="services")
-    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="+")
+    service = models.ForeignKey(
+        Service, on_delete=models.CASCADE, related_name="+", verbose_name=_("service")
+    )
 
     panels = [FieldPanel("service")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("office service")
+        verbose_name_plural = _("office services")

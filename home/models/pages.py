@@ -23,7 +23,8 @@ class HomePage(PageRoutingMixin, Page):
     """The home page of one language: a welcome, the three paths, highlighted guides and news."""
 
     lead = models.TextField(
-        help_text=_("Two or three sentences: what this portal is for and how to start.")
+        verbose_name=_("lead"),
+        help_text=_("Two or three sentences: what this portal is for and how to start."),
     )
 
     content_panels = Page.content_panels + [
@@ -44,6 +45,7 @@ class HomePage(PageRoutingMixin, Page):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -83,16 +85,24 @@ class HomePageFeaturedGuide(Orderable):
     """A guide highlighted on the home page."""
 
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_guides")
-    guide = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    guide = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("guide")
+    )
 
     panels = [PageChooserPanel("guide", page_type="guides.GuidePage")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured guide")
+        verbose_name_plural = _("featured guides")
 
 
 class MissionPage(PageRoutingMixin, Page):
     """The mission statement: who we are, what we defend, where we want to be in ten years."""
 
-    lead = models.TextField(help_text=_("The mission in one or two sentences."))
-    body = StreamField(BodyBlock())
+    lead = models.TextField(
+        help_text=_("The mission in one or two sentences."), verbose_name=_("lead")
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"))
 
     content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
     search_fields = Page.search_fields + [
@@ -106,3 +116,4 @@ class MissionPage(PageRoutingMixin, Page):
 
     class Meta:
         verbose_name = _("mission statement")
+        verbose_name_plural = _("mission statements")

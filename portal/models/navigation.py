@@ -20,10 +20,13 @@ class NavigationLinkBlock(blocks.StructBlock):
     """One link of the header menu or of a footer group, to a page of the site."""
 
     page = blocks.PageChooserBlock(
-        help_text=_("Choose the page in French: readers get it in their own language.")
+        label=_("Page"),
+        help_text=_("Choose the page in French: readers get it in their own language."),
     )
     # Required: an empty label would still be a segment for translators to fill in.
-    label = blocks.CharBlock(max_length=60, help_text=_("A short name for the link."))
+    label = blocks.CharBlock(
+        max_length=60, label=_("Label"), help_text=_("A short name for the link.")
+    )
 
     class Meta:
         icon = "link"
@@ -33,8 +36,10 @@ class NavigationLinkBlock(blocks.StructBlock):
 class FooterLinkGroupBlock(blocks.StructBlock):
     """A titled list of links in the footer."""
 
-    heading = blocks.CharBlock(max_length=60, help_text=_("The title above the links."))
-    links = blocks.ListBlock(NavigationLinkBlock())
+    heading = blocks.CharBlock(
+        max_length=60, label=_("Heading"), help_text=_("The title above the links.")
+    )
+    links = blocks.ListBlock(NavigationLinkBlock(), label=_("Links"))
 
     class Meta:
         icon = "list-ul"
@@ -46,6 +51,7 @@ class SiteNavigation(TranslatableMixin, models.Model):
 
     links = StreamField(
         [("link", NavigationLinkBlock())],
+        verbose_name=_("links"),
         blank=True,
         help_text=_("The links of the main menu, in the order shown. Keep it to six or fewer."),
     )
@@ -64,16 +70,19 @@ class SiteFooter(TranslatableMixin, models.Model):
     """The footer at the bottom of every page, one per language."""
 
     about = models.TextField(
+        verbose_name=_("about"),
         max_length=400,
         help_text=_("Two sentences at most on who we are, shown first in the footer."),
     )
     help_note = models.TextField(
+        verbose_name=_("help note"),
         blank=True,
         max_length=400,
         help_text=_("Where members get help. Leave empty to leave it out."),
     )
     link_groups = StreamField(
         [("group", FooterLinkGroupBlock())],
+        verbose_name=_("link groups"),
         blank=True,
         help_text=_("Groups of links, each under its own title."),
     )

@@ -104,7 +104,9 @@ WSGI_APPLICATION = "portal.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [PORTAL_DIR / "templates"],
+        # portal/templates is found as the first app's: listing it in DIRS too would find it twice,
+        # and a template overriding Wagtail's under the same name would extend itself once more.
+        "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [

@@ -6,7 +6,8 @@ of its own, for review by a moderator or a second translator.
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -18,6 +19,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets import AdminDateTimeInput, ListingButton
 from wagtail.models import Page
 from wagtail_localize.models import Translation
+
+from portal.translation_drafts import error_messages, save_translation_draft
 
 
 def translation_of(page):
@@ -86,17 +89,26 @@ class SubmitTranslationForReviewView(WagtailAdminTemplateMixin, FormView):
         return super().post(request, page_id)
 
     def form_valid(self, form):
-        # A draft revision only: wagtail-localize's own save_target writes the page record,
-        # which is what members see, even when it does not publish.
-        draft = self.translation.source.get_ephemeral_translated_instance(
-            self.page.locale, fallback=True
-        )
-        # Approval publishes the revision then, or schedules it when go-live is still ahead.
-        draft.go_live_at = form.cleaned_data["go_live_at"]
-        draft.expire_at = form.cleaned_data["expire_at"]
-        draft.save_revision(user=self.request.user)
-        self.page.refresh_from_db()
-        self.page.get_workflow().start(self.page, self.request.user)
+        try:
+            # Both or neither: a draft left without its review would wait unseen.
+            with transaction.atomic():
+                # Approval publishes the revision then, or schedules it when go-live is ahead.
+                save_translation_draft(
+                    self.translation,
+                    self.request.user,
+                    go_live_at=form.cleaned_data["go_live_at"],
+                    expire_at=form.cleaned_data["expire_at"],
+                )
+                self.page.refresh_from_db()
+                self.page.get_workflow().start(self.page, self.request.user)
+        except ValidationError as error:
+            form.add_error(
+                None,
+                _("The translation cannot be saved. Fix it in the translation editor first."),
+            )
+            for message in error_messages(self.page, error):
+                form.add_error(None, message)
+            return self.form_invalid(form)
         messages.success(
             self.request,
             _("'%(title)s' has been submitted for review.") % {"title": self.page.title},

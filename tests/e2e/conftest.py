@@ -16,6 +16,7 @@ from playwright.sync_api import expect, sync_playwright
 
 from tests.e2e import report
 from tests.e2e.live_site import rebuild_database, serve_site
+from tests.e2e.translation_service import machine_translation_service
 
 # Playwright's sync API runs an event loop in the test thread, which Django takes for async code;
 # the tests' database calls are plain synchronous calls all the same.
@@ -40,7 +41,11 @@ def e2e_database(django_db_blocker):
 
 @pytest.fixture(scope="session")
 def live_site(e2e_database):
-    with serve_site() as site:
+    # Translators' journeys machine-translate through a local LibreTranslate stand-in.
+    with (
+        machine_translation_service() as translator_url,
+        serve_site({"LIBRETRANSLATE_URL": translator_url}) as site,
+    ):
         yield site
 
 

@@ -74,7 +74,7 @@ class LiveSite:
 
 
 @contextmanager
-def serve_site():
+def serve_site(environment=None):
     """Serve the e2e database on a free port for as long as the `with` block lasts."""
     port = free_port()
     site = LiveSite(url=f"http://127.0.0.1:{port}")
@@ -91,7 +91,11 @@ def serve_site():
                 f"127.0.0.1:{port}",
             ],
             cwd=BASE_DIR,
-            env={**os.environ, "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE},
+            env={
+                **os.environ,
+                "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE,
+                **(environment or {}),
+            },
             stdout=log,
             stderr=subprocess.STDOUT,
         )

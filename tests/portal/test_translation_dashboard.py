@@ -1,17 +1,20 @@
 """The translation dashboard (admin) and the notice readers of an outdated translation see."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from wagtail.models import Page, TaskState
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from guides.models import FAQQuestion, GlossaryTerm, GuidePage
 from news.models import NewsTag
 from portal.translation_status import State
-from tests.factories import GlossaryTermFactory, GuidePageFactory
+from tests.factories import GlossaryTermFactory, GuidePageFactory, NewsPageFactory
 from tests.pages import demo_page
 
 DASHBOARD = reverse("translation_dashboard")
@@ -204,15 +207,19 @@ def test_a_translation_no_longer_synced_shows_no_notice(client):
     assert "outdated-translation" not in html
 
 
-def test_syncing_the_translation_again_removes_the_notice(client):
+def test_syncing_the_translation_again_removes_the_notice(
+    client, django_capture_on_commit_callbacks
+):
     french = demo_page("guide", "expense-claims")
     french.save_revision().publish()
     dutch_url = demo_page("guide", "expense-claims", "nl").url
     assert NOTICE["nl"] in client.get(dutch_url).content.decode()
     source = TranslationSource.objects.get(object_id=french.translation_key, locale=french.locale)
-    source.update_from_db()
-    for translation in source.translations.all():
-        translation.save_target(publish=True)
+    # As on commit: publishing moves the content generation on, so readers get fresh answers.
+    with django_capture_on_commit_callbacks(execute=True):
+        source.update_from_db()
+        for translation in source.translations.all():
+            translation.save_target(publish=True)
     assert NOTICE["nl"] not in client.get(dutch_url).content.decode()
 
 
@@ -224,3 +231,190 @@ def test_parts_of_the_site_are_named_in_the_admins_language(admin_client, admin_
     choices = dict(response.context["filters"].form.fields["section"].choices)
     facile = demo_page("path", "facile", "nl")
     assert choices[str(facile.translation_key)] == facile.title
+
+
+# --- Starting a missing translation from the dashboard -----------------------------------------
+
+
+def translator_client(client, django_user_model, language):
+    translator = django_user_model.objects.create_user(f"translator-{language}")
+    translator.groups.add(Group.objects.get(name=f"Translators {language.upper()}"))
+    client.force_login(translator)
+    return client
+
+
+def dutch_born_news():
+    """A Dutch news item nobody translated yet: French is the language it is missing in."""
+    news = NewsPageFactory.build(title="Een nieuw bericht", slug="een-nieuw-bericht")
+    return demo_page("news-index", "news", "nl").add_child(instance=news)
+
+
+def missing_source(language):
+    """A live source page missing in `language`, and its title."""
+    if language == "fr":
+        return dutch_born_news()
+    return GuidePageFactory(parent=demo_page("path", "facile"), title="Guide à traduire")
+
+
+def start_buttons(response):
+    """The start-translation forms of the listing, by the language of their row."""
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [form["action"] for form in soup.select("td form")]
+
+
+@pytest.mark.parametrize("language", ["fr", "nl", "en"])
+def test_a_translator_starts_a_missing_translation_into_their_language_in_one_click(
+    client, django_user_model, language
+):
+    translator = translator_client(client, django_user_model, language)
+    source = missing_source(language)
+    found, response = rows(translator)
+    row = next(row for row in found if row.title == source.title)
+    assert row.state == State.MISSING
+    assert row.start_url in start_buttons(response)
+
+    response = translator.post(row.start_url)
+
+    target = Page.objects.get(
+        translation_key=source.translation_key, locale__language_code=language
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[target.pk])
+    assert Translation.objects.filter(
+        source__object_id=source.translation_key, target_locale=target.locale
+    ).exists()
+    # The editor that opens is wagtail-localize's translation editor, which the translator may use.
+    editor = translator.get(response["Location"])
+    assert editor.status_code == 200
+    assert "wagtail_localize/admin/edit_translation.html" in [t.name for t in editor.templates]
+
+
+@pytest.mark.parametrize(("language", "other"), [("nl", "en"), ("en", "nl"), ("fr", "en")])
+def test_a_translator_cannot_start_a_translation_into_a_language_they_do_not_work_in(
+    client, django_user_model, language, other
+):
+    translator = translator_client(client, django_user_model, language)
+    guide = GuidePageFactory(parent=demo_page("path", "facile"), title="Guide à traduire")
+    url = reverse(
+        "translation_dashboard_start",
+        args=[ContentType.objects.get_for_model(Page).pk, guide.pk, other],
+    )
+    found, response = rows(translator, language="")
+    assert url not in start_buttons(response)
+
+    response = translator.post(url)
+
+    assert response.status_code == 403
+    assert not Page.objects.filter(
+        translation_key=guide.translation_key, locale__language_code=other
+    ).exists()
+
+
+def test_a_translator_cannot_start_translating_a_draft_they_may_not_see(client, django_user_model):
+    translator = translator_client(client, django_user_model, "nl")
+    draft = GuidePageFactory(parent=demo_page("path", "facile"), title="Brouillon", live=False)
+    url = reverse(
+        "translation_dashboard_start",
+        args=[ContentType.objects.get_for_model(Page).pk, draft.pk, "nl"],
+    )
+
+    response = translator.post(url)
+
+    assert response.status_code == 403
+    assert not Page.objects.filter(
+        translation_key=draft.translation_key, locale__language_code="nl"
+    ).exists()
+
+
+def test_starting_a_translation_of_nothing_is_a_clear_not_found(admin_client):
+    url = reverse("translation_dashboard_start", args=[999999, 1, "nl"])
+    # (Django's LocaleMiddleware first tries the address with a language prefix.)
+    assert admin_client.post(url, follow=True).status_code == 404
+    assert admin_client.get(url).status_code == 405
+
+
+# --- Machine translation is not "up to date" until a person reviewed it -------------------------
+
+DUMMY_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
+
+
+@pytest.fixture
+def machine_translated_dutch_guide(admin_client, settings, django_capture_on_commit_callbacks):
+    """A new French guide started in Dutch from the dashboard, machine-translated and published."""
+    settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = DUMMY_TRANSLATOR
+    guide = GuidePageFactory(parent=demo_page("path", "facile"), title="Guide machine")
+    row = rows_titled(admin_client, guide.title)["nl"]
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(row.start_url)
+    translation = Translation.objects.get(
+        source__object_id=guide.translation_key, target_locale__language_code="nl"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            reverse("wagtail_localize:machine_translate", args=[translation.pk]),
+            {"next": DASHBOARD},
+        )
+        assert response.status_code == 302
+        target = translation.get_target_instance()
+        admin_client.post(
+            reverse("wagtailadmin_pages:edit", args=[target.pk]), {"action": "publish"}
+        )
+    target.refresh_from_db()
+    assert target.live
+    assert StringTranslation.objects.filter(
+        locale=target.locale, translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE
+    ).exists()
+    return guide, target
+
+
+def test_a_published_machine_translation_is_not_up_to_date_until_reviewed(
+    admin_client, machine_translated_dutch_guide
+):
+    guide, _target = machine_translated_dutch_guide
+
+    dutch = rows_titled(admin_client, guide.title)["nl"]
+
+    assert dutch.state == State.MACHINE_UNREVIEWED
+    assert dutch.percent == 100
+    assert dutch.state_label == State.labels[State.MACHINE_UNREVIEWED]
+
+
+def test_a_machine_translation_approved_in_review_is_up_to_date(
+    admin_client,
+    client,
+    django_user_model,
+    machine_translated_dutch_guide,
+    django_capture_on_commit_callbacks,
+):
+    guide, target = machine_translated_dutch_guide
+    translator = translator_client(client, django_user_model, "nl")
+    moderator = django_user_model.objects.create_user("moderator")
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = translator.post(
+            reverse("portal_submit_translation_for_review", args=[target.pk])
+        )
+        assert response.status_code == 302
+    # Submitted, not yet approved: the latest revision is not live.
+    assert rows_titled(admin_client, guide.title)["nl"].state == State.MACHINE_UNREVIEWED
+    target.refresh_from_db()
+    task_state = TaskState.objects.get(
+        workflow_state=target.current_workflow_state, status=TaskState.STATUS_IN_PROGRESS
+    )
+    client.force_login(moderator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse(
+                "wagtailadmin_pages:workflow_action", args=[target.pk, "approve", task_state.pk]
+            )
+        )
+
+    assert rows_titled(admin_client, guide.title)["nl"].state == State.UP_TO_DATE
+
+
+# --- Translations left without a source ---------------------------------------------------------
+
+
+def test_the_demo_site_has_no_translations_without_a_source(admin_client):
+    _found, response = rows(admin_client)
+    assert response.context["orphans"] == []

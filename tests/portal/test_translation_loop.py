@@ -266,7 +266,8 @@ def test_a_translation_edited_by_hand_is_not_overwritten_by_a_sync(
     english = translations_of(source)["en"]
     target = english.get_target_instance()
     stopped = admin_client.post(
-        reverse("wagtail_localize:stop_translation", args=[english.pk]), {"next": "/admin/"}
+        reverse("wagtail_localize:stop_translation", args=[english.pk]),
+        {"next": "/admin/", "confirm": "yes"},
     )
     assert stopped.status_code == 302
     hand_written = {

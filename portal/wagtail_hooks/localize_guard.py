@@ -1,0 +1,104 @@
+"""wagtail-localize's translation views, checked for the person's languages first.
+
+wagtail-localize checks only the model permission before letting someone change a snippet's
+translation, and only the page permission for a page: a French translator could rewrite a
+Dutch glossary term. The same views are registered here, at the same addresses and before
+wagtail-localize's own, behind `may_change_translation`. Its snippet API and its translations
+report list only the person's languages. (Stopping a translation, converting to an alias and
+updating translations are replaced elsewhere: translator_safety.py and the lead's update view.)
+"""
+
+from functools import wraps
+
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from wagtail import hooks
+from wagtail_localize.models import Translation
+from wagtail_localize.views import edit_translation, report, snippets_api
+
+from portal.permissions import may_change_translation
+from portal.roles import languages_of
+
+
+def translation_checked(view):
+    """`view`, refused (403) unless the person may change the translation's target."""
+
+    # wraps() also carries over csrf_exempt, which the REST framework's views rely on.
+    @wraps(view)
+    def checked_view(request, translation_id, *args, **kwargs):
+        translation = get_object_or_404(Translation, pk=translation_id)
+        if not may_change_translation(request.user, translation):
+            raise PermissionDenied
+        return view(request, translation_id, *args, **kwargs)
+
+    return checked_view
+
+
+def in_languages_of(user, queryset):
+    """`queryset` narrowed to `user`'s languages when its model has a language."""
+    languages = languages_of(user)
+    if languages is None:
+        return queryset
+    try:
+        queryset.model._meta.get_field("locale")
+    except FieldDoesNotExist:
+        return queryset
+    return queryset.filter(locale__language_code__in=languages)
+
+
+class SnippetsInOwnLanguagesAPIViewSet(snippets_api.SnippetViewSet):
+    """wagtail-localize's snippet API, listing and returning only the person's languages."""
+
+    def get_queryset(self):
+        return in_languages_of(self.request.user, super().get_queryset())
+
+
+class TranslationsReportInOwnLanguagesView(report.TranslationsReportView):
+    """wagtail-localize's translations report, of translations into the person's languages."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        languages = languages_of(self.request.user)
+        if languages is None:
+            return queryset
+        return queryset.filter(target_locale__language_code__in=languages)
+
+
+# Before wagtail-localize's own URLs, so these views answer at its addresses.
+@hooks.register("register_admin_urls", order=-1)
+def register_localize_guard_urls():
+    translate = "localize/translate/<int:translation_id>/"
+    listing = SnippetsInOwnLanguagesAPIViewSet.as_view({"get": "list"})
+    detail = SnippetsInOwnLanguagesAPIViewSet.as_view({"get": "retrieve"})
+    return [
+        path(
+            f"{translate}strings/<int:string_segment_id>/edit/",
+            translation_checked(edit_translation.edit_string_translation),
+        ),
+        path(
+            f"{translate}overrides/<int:overridable_segment_id>/edit/",
+            translation_checked(edit_translation.edit_override),
+        ),
+        path(
+            f"{translate}pofile/download/",
+            translation_checked(edit_translation.download_pofile),
+        ),
+        path(f"{translate}pofile/upload/", translation_checked(edit_translation.upload_pofile)),
+        path(
+            f"{translate}machine_translate/",
+            translation_checked(edit_translation.machine_translate),
+        ),
+        path(f"{translate}preview/", translation_checked(edit_translation.preview_translation)),
+        path(
+            f"{translate}preview/<str:mode>/",
+            translation_checked(edit_translation.preview_translation),
+        ),
+        path("localize/api/snippets/<slug:app_label>/<slug:model_name>/", listing),
+        path("localize/api/snippets/<slug:app_label>/<slug:model_name>/<str:pk>/", detail),
+        path("localize/reports/translations/", TranslationsReportInOwnLanguagesView.as_view()),
+        path(
+            "localize/reports/translations/results/",
+            TranslationsReportInOwnLanguagesView.as_view(results_only=True),
+        ),
+    ]

@@ -1,0 +1,43 @@
+"""Wagtail's page chooser and page move, kept to the languages the person works in.
+
+The page chooser lists pages of every language to anyone with admin access, whatever their
+permissions; the confirmation of a move shows both pages before any permission check. A
+translator sees and moves only the pages of their languages (docs/roles.md).
+"""
+
+from django.core.exceptions import PermissionDenied
+from wagtail import hooks
+from wagtail.models import Page
+
+from portal.roles import languages_of
+
+
+@hooks.register("construct_page_chooser_queryset")
+def choose_pages_of_own_languages(pages, request):
+    languages = languages_of(request.user)
+    if languages is None:
+        return pages
+    # Browsing into a page of another language is refused, not only shown empty.
+    parent_id = request.resolver_match and request.resolver_match.kwargs.get("parent_page_id")
+    if (
+        parent_id
+        and not Page.objects.filter(pk=parent_id, locale__language_code__in=languages).exists()
+    ):
+        raise PermissionDenied
+    return pages.filter(locale__language_code__in=languages)
+
+
+@hooks.register("before_move_page")
+def refuse_a_move_the_person_may_not_make(request, page, destination):
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explore_pages_of_own_languages(parent_page, pages, request):
+    languages = languages_of(request.user)
+    if languages is None or parent_page.is_root():
+        return pages
+    if parent_page.locale.language_code not in languages:
+        raise PermissionDenied
+    return pages

@@ -1,0 +1,125 @@
+"""Finds every public route of the site by itself: the sitemap, a crawl from each language's home,
+the sub-routes of routable pages, and every form with its fields.
+
+What it finds is what the hostile-input suite attacks, so a new page type, sub-route or form is
+covered the day it appears, without anyone adding it to a list.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, urljoin, urlsplit
+
+from bs4 import BeautifulSoup
+from django.conf import settings
+from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.models import Page
+
+# Pages of one type look alike; past this many per language the crawl learns nothing new.
+MAX_PAGES = 400
+
+
+@dataclass
+class Form:
+    """A form found on a page: where it posts, how, and its fields with their shown values."""
+
+    action: str
+    method: str
+    fields: dict
+
+
+@dataclass
+class Routes:
+    """What the crawl found: addresses, the query parameters seen, and the forms."""
+
+    paths: set = field(default_factory=set)
+    parameters: set = field(default_factory=set)
+    forms: dict = field(default_factory=dict)
+    # {path: the query parameters links and GET forms send to it}: what that page reads.
+    linked: dict = field(default_factory=dict)
+
+    def add_link(self, href, base):
+        parts = urlsplit(urljoin(base, href))
+        if parts.scheme not in ("", "http", "https") or parts.netloc not in ("", "testserver"):
+            return None
+        if not is_public(parts.path):
+            return None
+        names = {name for name, _value in parse_qsl(parts.query)}
+        self.parameters.update(names)
+        self.linked.setdefault(parts.path, set()).update(names)
+        if parts.path not in self.paths:
+            self.paths.add(parts.path)
+            return parts.path
+        return None
+
+
+def is_public(path):
+    languages = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+    return path.startswith(languages) or path == "/sitemap.xml"
+
+
+def forms_of(html, base):
+    """Every form of a page, keyed by (method, action), with each field's name and value."""
+    found = []
+    for form in html.find_all("form"):
+        action = urlsplit(urljoin(base, form.get("action") or base)).path
+        method = (form.get("method") or "get").lower()
+        fields = {}
+        for element in form.find_all(["input", "select", "textarea", "button"]):
+            name = element.get("name")
+            if not name:
+                continue
+            if element.name == "select":
+                option = element.find("option")
+                fields[name] = option.get("value", option.get_text()) if option else ""
+            else:
+                fields[name] = element.get("value", "")
+        found.append(Form(action=action, method=method, fields=fields))
+    return found
+
+
+def sitemap_paths(client):
+    response = client.get("/sitemap.xml")
+    return [
+        urlsplit(loc.get_text()).path
+        for loc in BeautifulSoup(response.content, "xml").find_all("loc")
+    ]
+
+
+def routable_sub_paths():
+    """Each live routable page's sub-routes that take no argument (feeds, PDFs, listings)."""
+    paths = []
+    for page in Page.objects.live().public().specific():
+        if not isinstance(page, RoutablePageMixin) or page.url is None:
+            continue
+        for pattern in page.get_subpage_urls():
+            if pattern.name and not pattern.pattern.regex.groups:
+                paths.append(page.url + page.reverse_subpage(pattern.name))
+    return paths
+
+
+def crawl(client):
+    """Every public route reachable from the sitemap, each home and the routable pages."""
+    routes = Routes()
+    queue = [f"/{code}/" for code, _name in settings.LANGUAGES]
+    queue += sitemap_paths(client) + routable_sub_paths()
+    routes.paths.update(queue)
+    routes.paths.add("/sitemap.xml")
+    while queue and len(routes.paths) < MAX_PAGES * len(settings.LANGUAGES):
+        path = queue.pop()
+        response = client.get(path)
+        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+            continue
+        html = BeautifulSoup(response.content, "html.parser")
+        for link in html.find_all("a", href=True):
+            if new := routes.add_link(link["href"], path):
+                queue.append(new)
+        for form in forms_of(html, path):
+            if not is_public(form.action):
+                continue
+            routes.forms.setdefault((form.method, form.action), form)
+            routes.parameters.update(form.fields)
+            if form.method == "get":
+                routes.linked.setdefault(form.action, set()).update(form.fields)
+            if form.method == "get" and form.action not in routes.paths:
+                routes.paths.add(form.action)
+                queue.append(form.action)
+    return routes

@@ -1,0 +1,309 @@
+"""No request breaks the site: every route the crawler finds, every query parameter and form
+field it sees, each sent every class of hostile value, plus bogus Host, X-Forwarded-Host,
+Accept-Language and Content-Type headers, under production's security settings with DEBUG off.
+
+Three rules hold for every response: no status of 500 or more, no markup probe reflected
+unescaped in HTML, no redirect to another host. The corpus is spread over the routes
+deterministically (tests/security/hostile_values.py): every route and every parameter meets
+every class of value, and each page type meets each class through each parameter alone, so one
+parameter's bad value cannot hide another's.
+"""
+
+import time
+from collections import Counter
+from urllib.parse import quote, urlsplit
+
+import pytest
+from django.db import transaction
+from django.test import Client, override_settings
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from wagtail.models import Page
+
+from tests.security.crawler import crawl
+from tests.security.hostile_values import HOSTILE_VALUES, XSS_PROBES, sample
+
+HOST = "testserver"
+# What production.py sets; the test settings already have DEBUG off.
+PRODUCTION_SECURITY = {
+    "SECURE_SSL_REDIRECT": True,
+    "SECURE_PROXY_SSL_HEADER": ("HTTP_X_FORWARDED_PROTO", "https"),
+    "SECURE_HSTS_SECONDS": 60 * 60 * 24 * 365,
+    "SESSION_COOKIE_SECURE": True,
+    "CSRF_COOKIE_SECURE": True,
+    "PAGE_CACHE_SECONDS": 60 * 60,
+}
+BOGUS_HOSTS = [
+    "evil.example",
+    "testserver.evil.example",
+    "testserver:notaport",
+    "a" * 300,
+    "[::1",
+    "testserver@evil.example",
+    "évil.example",
+    "",
+]
+BOGUS_LANGUAGES = ["*", "xx-YY", "fr;q=abc", "a" * 1000, "nl;q=nan, en;q=-1", "ж,,;;", "\x7f"]
+BOGUS_CONTENT_TYPES = [
+    "multipart/form-data",
+    "multipart/form-data; boundary=",
+    "multipart/form-data; boundary=hostile",
+    "application/x-www-form-urlencoded; charset=no-such-charset",
+    "application/json",
+    "text/plain; charset=utf-7",
+    "\x00",
+]
+
+
+class Probe:
+    """Sends hostile requests through the whole stack and records what breaks a rule."""
+
+    def __init__(self):
+        self.client = Client(raise_request_exception=False)
+        self.statuses = Counter()
+        self.failures = []
+        self.sent = 0
+
+    def send(self, method, path, query="", body=None, content_type=None, **headers):
+        address = f"{path}?{query}" if query else path
+        headers.setdefault("HTTP_X_FORWARDED_PROTO", "https")
+        # Each request in a savepoint of its own: one that breaks the database transaction
+        # must not break the requests after it.
+        savepoint = transaction.savepoint()
+        try:
+            if method == "post":
+                # generic() sends the body as given, whatever charset the header claims.
+                response = self.client.generic(
+                    "POST",
+                    address,
+                    data=(body or "").encode(),
+                    content_type=content_type or "application/x-www-form-urlencoded",
+                    secure=True,
+                    **headers,
+                )
+            else:
+                response = self.client.get(address, secure=True, **headers)
+        finally:
+            transaction.savepoint_rollback(savepoint)
+        self.client.cookies.clear()
+        self.sent += 1
+        self.statuses[f"{response.status_code // 100}xx"] += 1
+        self.check(f"{method.upper()} {address[:200]} {body or ''}"[:300], response, headers)
+        return response
+
+    def check(self, request, response, headers):
+        if response.status_code >= 500:
+            self.failures.append(f"{response.status_code}: {request} {short(headers)}")
+        if 300 <= response.status_code < 400:
+            location = response.get("Location", "")
+            parts = urlsplit(location)
+            if parts.netloc not in ("", HOST) or location.startswith(("//", "/\\", "\\")):
+                self.failures.append(f"redirect to {location!r}: {request}")
+        if "html" in response.get("Content-Type", "") and not response.streaming:
+            body = response.content.decode("utf-8", errors="replace")
+            # A probe without markup (javascript:…) is harmless as text, as in the search box.
+            for probe in (probe for probe in XSS_PROBES if "<" in probe):
+                if probe in body:
+                    self.failures.append(f"unescaped {probe!r}: {request}")
+
+    def assert_clean(self, what):
+        summary = ", ".join(f"{count} {status}" for status, count in sorted(self.statuses.items()))
+        print(f"\n{what}: {self.sent} requests ({summary})")  # noqa: T201 - the run's report
+        assert not self.failures, f"{len(self.failures)} broken rules:\n" + "\n".join(
+            sorted(set(self.failures))[:80]
+        )
+
+
+def short(headers):
+    shown = {k: v[:40] for k, v in headers.items() if k != "HTTP_X_FORWARDED_PROTO"}
+    return shown or ""
+
+
+@pytest.fixture(scope="module")
+def routes(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), override_settings(**PRODUCTION_SECURITY):
+        client = Client(raise_request_exception=False, HTTP_X_FORWARDED_PROTO="https")
+        found = crawl(client)
+    print(  # noqa: T201 - the run's report
+        f"\nroutes found: {len(found.paths)} addresses, {len(found.forms)} forms, "
+        f"parameters: {sorted(found.parameters)}"
+    )
+    return found
+
+
+def page_types():
+    """{address: page type name} of every live page."""
+    return {page.url: type(page).__name__ for page in Page.objects.live().specific() if page.url}
+
+
+def kind_of(path, types=None):
+    """A page type, a routable sub-route of one, or another view's address without language."""
+    types = page_types() if types is None else types
+    owner = max((url for url in types if path.startswith(url)), key=len, default=None)
+    if owner is None:
+        return path.strip("/").split("/", 1)[-1] or path
+    return types[owner] + (" " + path[len(owner) :] if path != owner else "")
+
+
+def page_kinds(paths):
+    """One address per kind of route: a page type, a routable sub-route, or another view."""
+    types = page_types()
+    kinds = {}
+    for path in sorted(paths):
+        kinds.setdefault(kind_of(path, types), path)
+    return kinds
+
+
+def kind_paths(routes, kind):
+    """Every address of the kind `kind` of `page_kinds`."""
+    types = page_types()
+    return [path for path in routes.paths if kind_of(path, types) == kind]
+
+
+def form_kinds(forms):
+    kinds = {}
+    for (method, action), form in sorted(forms.items()):
+        kind = (method, action.strip("/").split("/")[1])
+        kinds.setdefault(kind, form)
+    return kinds
+
+
+def query(values):
+    return "&".join(f"{name}={value}" for name, value in values.items())
+
+
+def spread(names, first):
+    """{name: hostile value} with a different class for each name, starting at class `first`."""
+    classes = list(HOSTILE_VALUES)
+    return {
+        name: sample(classes[(first + offset) % len(classes)], first + offset)
+        for offset, name in enumerate(names)
+    }
+
+
+def rounds(names):
+    """How many requests carrying every name in turn give each name every class of value."""
+    return max(1, -(-len(HOSTILE_VALUES) // max(1, len(names))))
+
+
+@pytest.mark.django_db
+@override_settings(**PRODUCTION_SECURITY)
+def test_no_route_breaks_on_hostile_query_parameters(routes):
+    probe = Probe()
+    parameters = sorted(routes.parameters)
+    classes = list(HOSTILE_VALUES)
+    started = time.monotonic()
+    # Every address with every parameter, the classes spread so each address meets them all.
+    for path_index, path in enumerate(sorted(routes.paths)):
+        for round_index in range(rounds(parameters)):
+            first = path_index + round_index * len(parameters)
+            probe.send("get", path, query(spread(parameters, first)))
+        # A value as a path segment too: a slug, a sub-route, a feed name.
+        segment_class = classes[path_index % len(classes)]
+        probe.send("get", f"{path}{sample(segment_class, path_index)}/")
+    # Each parameter alone, with each class, on one address of each kind: no other
+    # parameter's 404 can hide what this one does.
+    for kind_index, path in enumerate(page_kinds(routes.paths).values()):
+        for value_class in classes:
+            probe.send("get", f"{path}{sample(value_class, kind_index)}/")
+            for name in parameters:
+                probe.send("get", path, f"{name}={sample(value_class, kind_index)}")
+    # Every value of the corpus through each parameter the site's own links and forms send
+    # to a kind of page: the values only some spellings of a class break (a page "²" or "①"
+    # that str.isdigit() takes and int() refuses) cannot slip between samples.
+    for kind, path in page_kinds(routes.paths).items():
+        names = set().union(*(routes.linked.get(p, set()) for p in kind_paths(routes, kind)))
+        for name in sorted(names):
+            for values in HOSTILE_VALUES.values():
+                for value in values:
+                    probe.send("get", path, f"{name}={value}")
+    probe.assert_clean(f"query parameters ({time.monotonic() - started:.0f} s)")
+
+
+@pytest.mark.django_db
+@override_settings(**PRODUCTION_SECURITY)
+def test_no_form_breaks_on_hostile_fields(routes):
+    probe = Probe()
+    posted = {key: form for key, form in routes.forms.items() if key[0] == "post"}
+    assert posted, "the crawl found no form that posts"
+    for form_index, form in enumerate(posted.values()):
+        names = sorted(form.fields)
+        for round_index in range(rounds(names)):
+            fields = spread(names, form_index + round_index * len(names))
+            probe.send("post", form.action, body=query(fields))
+    # Each field alone, the others as the page filled them, on one form of each kind.
+    for kind_index, form in enumerate(form_kinds(posted).values()):
+        for name in form.fields:
+            for value_class in HOSTILE_VALUES:
+                fields = {**form.fields, name: sample(value_class, kind_index)}
+                probe.send("post", form.action, body=query(fields))
+        for content_type in BOGUS_CONTENT_TYPES:
+            probe.send("post", form.action, body=query(form.fields), content_type=content_type)
+    probe.assert_clean("form fields")
+
+
+@pytest.mark.django_db
+@override_settings(**PRODUCTION_SECURITY)
+def test_no_route_breaks_on_bogus_host_or_language_headers(routes):
+    probe = Probe()
+    addresses = ["/", "/sitemap.xml", *page_kinds(routes.paths).values()]
+    for index, path in enumerate(addresses):
+        for host in BOGUS_HOSTS:
+            probe.send("get", path, HTTP_HOST=host)
+        probe.send("get", path, HTTP_X_FORWARDED_HOST="evil.example")
+        probe.send("get", path, HTTP_ACCEPT_LANGUAGE=BOGUS_LANGUAGES[index % len(BOGUS_LANGUAGES)])
+    for language in BOGUS_LANGUAGES:
+        probe.send("get", "/", HTTP_ACCEPT_LANGUAGE=language)
+    for (method, _kind), form in form_kinds(routes.forms).items():
+        if method == "post":
+            for host in BOGUS_HOSTS:
+                probe.send("post", form.action, body=query(form.fields), HTTP_HOST=host)
+    probe.assert_clean("headers")
+
+
+PAGE_PARAMETERS = ["page", "tag", "feedback", "q", "type", "level"]
+
+
+@pytest.mark.django_db
+@override_settings(**PRODUCTION_SECURITY)
+@settings(
+    max_examples=80,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    name=st.sampled_from(PAGE_PARAMETERS),
+    value=st.one_of(
+        st.sampled_from([v for values in HOSTILE_VALUES.values() for v in values]),
+        st.text(max_size=12).map(lambda text: quote(text, safe="")),
+    ),
+    address=st.sampled_from(["news", "search", "guide"]),
+)
+def test_the_parameters_pages_read_never_break_them(routes, name, value, address):
+    """hypothesis shrinks a failure down to the one parameter and the shortest value."""
+    paths = {
+        "news": next(p for p in sorted(routes.paths) if p.rstrip("/").endswith("/news")),
+        "search": "/fr/search/",
+        "guide": next(p for p in sorted(routes.paths) if "expense-claims" in p),
+    }
+    probe = Probe()
+    probe.send("get", paths[address], f"{name}={value}")
+    assert not probe.failures, probe.failures
+
+
+@pytest.mark.django_db
+@override_settings(**PRODUCTION_SECURITY)
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(next_url=st.text(max_size=20), language=st.sampled_from(["fr", "nl", "en"]))
+def test_choosing_a_path_never_breaks_whatever_next_holds(next_url, language):
+    probe = Probe()
+    body = f"level=basic&next={quote(next_url, safe='')}"
+    response = probe.send("post", f"/{language}/my-path/", body=body)
+
+    assert not probe.failures, probe.failures
+    assert response.status_code == 302
+    assert response["Location"].startswith("/")
