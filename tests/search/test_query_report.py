@@ -2,10 +2,11 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from guides.models import GlossaryTerm
+from portal.roles import COMMUNICATION, TRANSLATORS
 from search.models import SearchQueryLog
 from tests.pages import demo_page
 
@@ -15,6 +16,8 @@ REPORT = "/admin/reports/searches/"
 @pytest.fixture
 def staff_client(client, django_user_model):
     user = django_user_model.objects.create_user("comms", password="x-long-password-1")
+    # Staff outside the translators' groups work in every language (portal/roles.py).
+    user.groups.add(Group.objects.get(name=COMMUNICATION))
     user.user_permissions.add(
         *Permission.objects.filter(
             codename__in=[
@@ -112,3 +115,55 @@ def test_people_without_the_report_permission_are_refused(client, django_user_mo
     assert response.status_code in {302, 403}
     term.refresh_from_db()
     assert "x" not in term.variant_list
+
+
+ADD_VARIANT = "/admin/reports/searches/add-variant/"
+
+
+@pytest.mark.django_db
+def test_a_search_made_in_dutch_cannot_become_a_wording_of_a_french_term(client, staff_client):
+    client.get("/nl/search/", {"q": "onkostennota formulier"})
+    term = GlossaryTerm.objects.get(locale__language_code="fr", term="Note de frais")
+
+    response = staff_client.post(ADD_VARIANT, {"query": "onkostennota formulier", "term": term.pk})
+
+    assert response.status_code == 302
+    term.refresh_from_db()
+    assert "onkostennota formulier" not in term.variant_list
+
+
+@pytest.mark.django_db
+def test_adding_a_variant_never_sends_the_editor_to_another_site(client, staff_client):
+    client.get("/en/search/", {"q": "out of pocket form"})
+    term = GlossaryTerm.objects.get(locale__language_code="en", term="Expense claim")
+
+    response = staff_client.post(
+        ADD_VARIANT,
+        {"query": "out of pocket form", "term": term.pk, "next": "https://elsewhere.example/"},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == REPORT
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("term", ["abc", "١٢", "", "99999999"])
+def test_a_term_that_is_not_one_gets_a_404(staff_client, term):
+    response = staff_client.post(ADD_VARIANT, {"query": "x", "term": term}, follow=True)
+
+    assert response.status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_dutch_translator_cannot_add_a_wording_to_a_french_term(client, django_user_model):
+    client.get("/fr/search/", {"q": "formulaire de frais"})
+    translator = django_user_model.objects.create_user("vertaler")
+    translator.groups.add(Group.objects.get(name=TRANSLATORS["nl"]))
+    translator.user_permissions.add(Permission.objects.get(codename="view_searchquerylog"))
+    client.force_login(translator)
+    term = GlossaryTerm.objects.get(locale__language_code="fr", term="Note de frais")
+
+    client.post(ADD_VARIANT, {"query": "formulaire de frais", "term": term.pk})
+
+    term.refresh_from_db()
+    assert "formulaire de frais" not in term.variant_list
