@@ -29,8 +29,12 @@ PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
 class NewsTag(TranslatableMixin, models.Model):
     """A theme news items are filed under (tools, events, cooperative life), in each language."""
 
-    name = models.CharField(max_length=60)
-    slug = models.SlugField(max_length=60, help_text=_("Used in the address of the filtered list."))
+    name = models.CharField(max_length=60, verbose_name=_("name"))
+    slug = models.SlugField(
+        max_length=60,
+        help_text=_("Used in the address of the filtered list."),
+        verbose_name=_("slug"),
+    )
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
 
@@ -51,7 +55,9 @@ class NewsTag(TranslatableMixin, models.Model):
 class NewsIndexPage(RoutablePageMixin, PageRoutingMixin, Page):
     """The news listing of one language, newest first, with a tag filter and RSS/Atom feeds."""
 
-    intro = models.TextField(blank=True, help_text=_("One sentence shown at the top."))
+    intro = models.TextField(
+        blank=True, help_text=_("One sentence shown at the top."), verbose_name=_("introduction")
+    )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
@@ -62,6 +68,7 @@ class NewsIndexPage(RoutablePageMixin, PageRoutingMixin, Page):
 
     class Meta:
         verbose_name = _("news index")
+        verbose_name_plural = _("news indexes")
 
     def news_items(self):
         return NewsPage.objects.live().child_of(self).order_by("-date", "-pk")
@@ -120,13 +127,23 @@ class NewsIndexPage(RoutablePageMixin, PageRoutingMixin, Page):
 class NewsPage(PageRoutingMixin, Page):
     """A news item: date, author, tags, a short summary and the full text."""
 
-    date = models.DateField(default=datetime.date.today, help_text=_("The date shown to readers."))
-    author = models.CharField(max_length=100, help_text=_("A person or a team."))
-    tags = ParentalManyToManyField(NewsTag, blank=True, related_name="news_pages")
-    summary = models.TextField(
-        max_length=300, help_text=_("One or two sentences, shown in listings and feeds.")
+    date = models.DateField(
+        default=datetime.date.today,
+        help_text=_("The date shown to readers."),
+        verbose_name=_("date"),
     )
-    body = StreamField(BodyBlock())
+    author = models.CharField(
+        max_length=100, help_text=_("A person or a team."), verbose_name=_("author")
+    )
+    tags = ParentalManyToManyField(
+        NewsTag, blank=True, related_name="news_pages", verbose_name=_("tags")
+    )
+    summary = models.TextField(
+        max_length=300,
+        help_text=_("One or two sentences, shown in listings and feeds."),
+        verbose_name=_("summary"),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("text"))
 
     content_panels = Page.content_panels + [
         FieldPanel("date"),
@@ -149,6 +166,7 @@ class NewsPage(PageRoutingMixin, Page):
 
     class Meta:
         verbose_name = _("news item")
+        verbose_name_plural = _("news items")
 
     def clean(self):
         super().clean()

@@ -2,7 +2,9 @@
 
 wagtail-localize's own view checks only the permission to translate, and its "Publish immediately"
 publishes every translation, reviewed or not, in every language. This one, at the same address:
-- is open only to someone who may change the source (its language, its page or snippet);
+- is open only to someone who works in every language it rewrites and may publish the source
+  page (for a guide, a moderator: a change approved in review syncs by itself) or change the
+  source snippet;
 - machine-translates only the translations the person may change;
 - instead of publishing, applies the sync policy: publish what was reviewed and may be published
   by this person, send the other translated pages to review, leave the rest to their translators.
@@ -13,6 +15,7 @@ from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy
+from wagtail.models import Page
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.views.edit_translation import apply_machine_translation
 from wagtail_localize.views.update_translations import (
@@ -21,8 +24,21 @@ from wagtail_localize.views.update_translations import (
 )
 
 from portal.permissions import may_change, may_change_translation
+from portal.roles import works_in
 from portal.sync_messages import report_sync
 from portal.translation_sync import sync_translations
+
+
+def may_sync(user, translation_source, source):
+    """Whoever may publish the source page (moderators only, for a guide), or change the snippet,
+    and works in every language it is translated into: a sync rewrites those languages."""
+    targets = translation_source.translations.select_related("target_locale")
+    if not all(works_in(user, translation.target_locale) for translation in targets):
+        return False
+    if isinstance(source, Page):
+        source = source.specific_deferred
+        return may_change(user, source) and source.permissions_for_user(user).can_publish()
+    return may_change(user, source)
 
 
 class SyncTranslationsForm(UpdateTranslationsForm):
@@ -47,7 +63,7 @@ class SyncTranslationsView(UpdateTranslationsView):
             self.source_instance = source.get_source_instance()
         except ObjectDoesNotExist:
             raise PermissionDenied from None
-        if not may_change(request.user, self.source_instance):
+        if not may_sync(request.user, source, self.source_instance):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

@@ -15,7 +15,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
-MACHINE_TRANSLATE_VIEW = "wagtail_localize:machine_translate"
+# The route, not the view's name: portal/wagtail_hooks/localize_guard.py answers at the same
+# address as wagtail-localize's view, under no name of its own.
+MACHINE_TRANSLATE_ROUTE = "localize/translate/<int:translation_id>/machine_translate/"
 
 
 class MachineTranslationErrorMiddleware:
@@ -27,7 +29,7 @@ class MachineTranslationErrorMiddleware:
 
     def process_exception(self, request, exception):
         match = getattr(request, "resolver_match", None)
-        if match is None or match.view_name != MACHINE_TRANSLATE_VIEW:
+        if match is None or not match.route.endswith(MACHINE_TRANSLATE_ROUTE):
             return None
         if not isinstance(exception, requests.RequestException):
             return None

@@ -7,11 +7,31 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from guides import views as guides_views
 from home import views as home_views
-from portal import media
+from portal import admin_language_limits, media
 from portal.sitemap import MultilingualSitemap
 from search import views as search_views
 
+# Ahead of Wagtail's admin, whose own URLs no hook can replace (portal/admin_language_limits.py).
 urlpatterns = [
+    path(
+        "admin/choose-page/chosen-multiple/",
+        admin_language_limits.chosen_pages,
+    ),
+    path(
+        "admin/reports/page-types-usage/",
+        admin_language_limits.page_types_report,
+    ),
+    path(
+        "admin/reports/page-types-usage/results/",
+        admin_language_limits.page_types_report_results,
+    ),
+    path(
+        "admin/pages/workflow/confirm_cancellation/<int:page_id>/",
+        admin_language_limits.confirm_workflow_cancellation,
+    ),
+]
+
+urlpatterns += [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),

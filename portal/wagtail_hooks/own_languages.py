@@ -31,13 +31,3 @@ def choose_pages_of_own_languages(pages, request):
 def refuse_a_move_the_person_may_not_make(request, page, destination):
     if not page.permissions_for_user(request.user).can_move_to(destination):
         raise PermissionDenied
-
-
-@hooks.register("construct_explorer_page_queryset")
-def explore_pages_of_own_languages(parent_page, pages, request):
-    languages = languages_of(request.user)
-    if languages is None or parent_page.is_root():
-        return pages
-    if parent_page.locale.language_code not in languages:
-        raise PermissionDenied
-    return pages

@@ -96,49 +96,37 @@ def live_revision_id(page):
 
 # --- 1. wagtail-localize's "Update translations" view ---------------------------------------------
 @pytest.mark.django_db
-@pytest.mark.parametrize("role", [TRANSLATORS["fr"], COMMUNICATION])
-def test_update_translations_with_publish_never_publishes_the_dutch_and_english_guides(
+@pytest.mark.parametrize("role", [TRANSLATORS["fr"], TRANSLATORS["nl"], COMMUNICATION])
+def test_only_whoever_may_publish_the_french_guide_may_sync_its_translations(
     people, committing, role
 ):
     french = change_french_guide_as_moderator(people[MODERATORS], committing)
-    source = source_of(french)
     before = {lang: live_revision_id(demo_page("guide", GUIDE, lang)) for lang in ["nl", "en"]}
 
     response = committing(
         people[role],
-        reverse("wagtail_localize:update_translations", args=[source.pk]),
+        reverse("wagtail_localize:update_translations", args=[source_of(french).pk]),
         {"publish_translations": "on"},
     )
 
-    assert response.status_code == 302
+    assert refused(response)
     for language, revision_id in before.items():
         assert live_revision_id(demo_page("guide", GUIDE, language)) == revision_id
         assert live_step_titles(demo_page("guide", GUIDE, language))[0] != NEW_STEP_TITLE
 
 
 @pytest.mark.django_db
-def test_a_dutch_translator_cannot_sync_the_french_source_of_their_translation(people):
-    french = demo_page("guide", GUIDE, "fr")
-
-    response = people[TRANSLATORS["nl"]].post(
-        reverse("wagtail_localize:update_translations", args=[source_of(french).pk]),
-        {"publish_translations": "on"},
-    )
-
-    assert refused(response)
-
-
-@pytest.mark.django_db
-def test_a_dutch_translators_unreviewed_segment_is_not_published_by_a_sync(people, committing):
+def test_a_moderators_sync_sends_an_unreviewed_dutch_segment_to_review_not_to_readers(
+    people, committing
+):
     dutch = demo_page("guide", GUIDE, "nl")
     translation = translation_into(demo_page("guide", GUIDE, "fr"), "nl")
-    assert translate_first_step(
-        people[TRANSLATORS["nl"]], translation, "Niet nagelezen"
-    ).status_code in (200, 201)
+    saved = translate_first_step(people[TRANSLATORS["nl"]], translation, "Niet nagelezen")
+    assert saved.status_code in (200, 201)
     before = live_step_titles(dutch)
 
     committing(
-        people[COMMUNICATION],
+        people[MODERATORS],
         reverse("wagtail_localize:update_translations", args=[translation.source_id]),
         {"publish_translations": "on"},
     )
@@ -147,6 +135,17 @@ def test_a_dutch_translators_unreviewed_segment_is_not_published_by_a_sync(peopl
     assert live_step_titles(dutch) == before
     assert dutch.workflow_in_progress, "the synced draft waits for review"
     assert dutch.get_latest_revision_as_object().steps[0].value["title"] == "Niet nagelezen"
+
+
+@pytest.mark.django_db
+def test_communication_syncs_a_page_other_than_a_guide(people):
+    path = demo_page("path", "basic", "fr")
+
+    response = people[COMMUNICATION].get(
+        reverse("wagtail_localize:update_translations", args=[source_of(path).pk])
+    )
+
+    assert response.status_code == 200
 
 
 # --- 4. "Translate this page" makes drafts ----------------------------------------------------
@@ -199,8 +198,8 @@ def test_communication_is_not_offered_publish_and_sync_on_a_guide(people):
 def test_publish_and_sync_sends_an_unreviewed_dutch_edit_to_review_and_publishes_english(
     people,
     committing,
-    translated_guide,
-    client,  # noqa: F811 (the fixture)
+    translated_guide,  # noqa: F811 (the fixture)
+    client,
 ):
     guide, source = translated_guide
     dutch = translations_of(source)["nl"]
