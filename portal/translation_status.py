@@ -1,7 +1,7 @@
 """Where every page and translatable snippet stands in each language, read from wagtail-localize.
 
 A source (a `TranslationSource`: the object as it was when last synced) has, per other language,
-one of five states:
+one of six states:
 
 - missing: nobody started a translation into that language;
 - outdated: the source object changed after its last sync (a page published since, a snippet
@@ -11,8 +11,10 @@ one of five states:
   has approved the page through the review workflow since (or its latest revision is not live
   yet). A translator who edits a machine segment makes it theirs; snippets have no review, so
   for them only that counts;
-- up to date: every segment is translated by people (or reviewed) and the source hasn't changed
-  since.
+- translated, not live yet: a page whose translation is complete but waits for review (a new
+  draft translation, or a synced draft in the workflow): readers don't see it yet;
+- up to date: every segment is translated by people (or reviewed), readers see it, and the
+  source hasn't changed since.
 
 An object of the source language never submitted for translation counts as missing in every
 language it doesn't exist in. Translated pages left without their source are listed apart, as
@@ -54,6 +56,7 @@ class State:
     IN_PROGRESS = "in_progress"
     OUTDATED = "outdated"
     MACHINE_UNREVIEWED = "machine_unreviewed"
+    NOT_LIVE = "not_live"
     UP_TO_DATE = "up_to_date"
 
     choices = [
@@ -61,6 +64,7 @@ class State:
         (IN_PROGRESS, _("In progress")),
         (OUTDATED, _("Outdated")),
         (MACHINE_UNREVIEWED, _("Machine-translated, not reviewed")),
+        (NOT_LIVE, _("Translated, not live yet")),
         (UP_TO_DATE, _("Up to date")),
     ]
     labels = dict(choices)
@@ -319,6 +323,13 @@ def translation_overview():
             and not target["has_unpublished_changes"]
         )
 
+    def shown_to_readers(model, key, locale_id):
+        """Whether readers see the page as translated: live, with no draft waiting for review."""
+        target = index.copies.get((model, key), {}).get(locale_id)
+        if model is not Page or target is None:
+            return True
+        return target["live"] and not target["has_unpublished_changes"]
+
     for (model, key), object_sources in sources_by_object.items():
         source_locales = {source["locale_id"] for source in object_sources}
         for locale_id in locales:
@@ -342,6 +353,8 @@ def translation_overview():
                 state = State.IN_PROGRESS
             elif not reviewed(model, key, source, locale_id):
                 state = State.MACHINE_UNREVIEWED
+            elif not shown_to_readers(model, key, locale_id):
+                state = State.NOT_LIVE
             else:
                 state = State.UP_TO_DATE
             add(model, key, source, locale_id, state, percent)

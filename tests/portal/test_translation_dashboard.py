@@ -13,7 +13,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 from guides.models import FAQQuestion, GlossaryTerm, GuidePage
 from news.models import NewsTag
-from portal.translation_status import State
+from portal.translation_status import State, translation_statuses
 from tests.factories import GlossaryTermFactory, GuidePageFactory, NewsPageFactory
 from tests.pages import demo_page
 
@@ -418,3 +418,19 @@ def test_a_machine_translation_approved_in_review_is_up_to_date(
 def test_the_demo_site_has_no_translations_without_a_source(admin_client):
     _found, response = rows(admin_client)
     assert response.context["orphans"] == []
+
+
+@pytest.mark.django_db
+def test_a_translation_waiting_for_review_is_not_called_up_to_date(admin_client):
+    dutch = demo_page("guide", "getting-paid", "nl")
+    dutch.save_revision()  # a synced draft, as a sync sends to review
+
+    states = {
+        (row.title, row.language): row.state
+        for row in translation_statuses()
+        if row.language == "nl"
+    }
+    french = demo_page("guide", "getting-paid", "fr")
+    assert states[french.title, "nl"] == State.NOT_LIVE
+    html = admin_client.get("/admin/translations/", {"language": "nl"}).content.decode()
+    assert "Translated, not live yet" in html
