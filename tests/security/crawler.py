@@ -35,6 +35,8 @@ class Routes:
     forms: dict = field(default_factory=dict)
     # {path: the query parameters links and GET forms send to it}: what that page reads.
     linked: dict = field(default_factory=dict)
+    # {path: its kind}: a page type, a routable sub-route of one, or another view.
+    kinds: dict = field(default_factory=dict)
 
     def add_link(self, href, base):
         parts = urlsplit(urljoin(base, href))
@@ -96,6 +98,19 @@ def routable_sub_paths():
     return paths
 
 
+def page_types():
+    """{address: page type name} of every live page."""
+    return {page.url: type(page).__name__ for page in Page.objects.live().specific() if page.url}
+
+
+def kind_of(path, types):
+    """A page type, a routable sub-route of one, or another view's address without language."""
+    owner = max((url for url in types if path.startswith(url)), key=len, default=None)
+    if owner is None:
+        return path.strip("/").split("/", 1)[-1] or path
+    return types[owner] + (" " + path[len(owner) :] if path != owner else "")
+
+
 def crawl(client):
     """Every public route reachable from the sitemap, each home and the routable pages."""
     routes = Routes()
@@ -103,12 +118,21 @@ def crawl(client):
     queue += sitemap_paths(client) + routable_sub_paths()
     routes.paths.update(queue)
     routes.paths.add("/sitemap.xml")
+    types = page_types()
+    # Kinds that answered a PDF or a feed: the others of their kind hold no links or forms either,
+    # and a welcome booklet's PDF takes over a second to make.
+    not_html = set()
     while queue and len(routes.paths) < MAX_PAGES * len(settings.LANGUAGES):
         path = queue.pop()
-        response = client.get(path)
-        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+        if kind_of(path, types) in not_html:
             continue
-        html = BeautifulSoup(response.content, "html.parser")
+        response = client.get(path)
+        if response.status_code != 200:
+            continue
+        if "html" not in response.get("Content-Type", ""):
+            not_html.add(kind_of(path, types))
+            continue
+        html = BeautifulSoup(response.content, "lxml")
         for link in html.find_all("a", href=True):
             if new := routes.add_link(link["href"], path):
                 queue.append(new)
@@ -122,4 +146,5 @@ def crawl(client):
             if form.method == "get" and form.action not in routes.paths:
                 routes.paths.add(form.action)
                 queue.append(form.action)
+    routes.kinds = {path: kind_of(path, types) for path in routes.paths}
     return routes
