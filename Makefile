@@ -30,9 +30,10 @@ run: install ## Set up the demo site and serve it on http://127.0.0.1:8000
 	@echo "Admin: http://127.0.0.1:8000/admin/"
 	$(MANAGE) runserver 127.0.0.1:8000
 
+# Two workers, one test file at a time each, so a module's shared fixtures are built once.
 test: install ## Run the whole test suite (PostgreSQL when DATABASE_URL says so)
 	$(MANAGE) compile_translations
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadfile
 
 $(E2E_INSTALLED): $(INSTALLED) requirements-e2e.txt
 	$(BIN)/python -m pip install --quiet -r requirements-e2e.txt
