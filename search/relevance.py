@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import yaml
 from django.conf import settings
-from django.test import RequestFactory
+from django.http import HttpRequest, QueryDict
 from django.utils import translation
 
 from home.demo import demo_key
@@ -21,6 +21,19 @@ from .portal_search import PortalSearch
 JUDGED_QUERIES = settings.BASE_DIR / "tests" / "search" / "queries.yaml"
 NDCG_DEPTH = 10
 RECALL_DEPTH = 3
+
+
+def search_request(language, query):
+    """A member's GET of the search page, built without the test client (app code)."""
+    request = HttpRequest()
+    request.method = "GET"
+    request.path = request.path_info = f"/{language}/search/"
+    request.GET = QueryDict(mutable=True)
+    request.GET["q"] = query
+    # A host this deployment accepts, so the site lookup answers as for a member.
+    host = next((h.lstrip(".") for h in settings.ALLOWED_HOSTS if h != "*"), "localhost")
+    request.META = {"SERVER_NAME": host, "SERVER_PORT": "80", "HTTP_HOST": host}
+    return request
 
 
 @dataclass(frozen=True)
@@ -124,7 +137,7 @@ def rank_judged_items(judged, results):
 
 
 def score_query(judged):
-    request = RequestFactory().get(f"/{judged.language}/search/", {"q": judged.query})
+    request = search_request(judged.language, judged.query)
     with translation.override(judged.language):
         results = PortalSearch(request, judged.query, judged.language).run().results
     ranks, gains = rank_judged_items(judged, results)
