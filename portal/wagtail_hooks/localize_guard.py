@@ -62,7 +62,9 @@ class TranslationsReportInOwnLanguagesView(report.TranslationsReportView):
         languages = languages_of(self.request.user)
         if languages is None:
             return queryset
-        return queryset.filter(target_locale__language_code__in=languages)
+        queryset = queryset.filter(target_locale__language_code__in=languages)
+        # Paginated: a stable order, which wagtail-localize's own queryset lacks.
+        return queryset if queryset.ordered else queryset.order_by("pk")
 
 
 # Before wagtail-localize's own URLs, so these views answer at its addresses.
