@@ -80,8 +80,9 @@ restore: install ## Replace the database of DATABASE_URL and the uploads with BA
 	@test -n "$(RESTORE_DIR)" || { echo "Say which backup: make restore RESTORE_DIR=backups/…"; exit 1; }
 	$(MANAGE) restore_site $(RESTORE_DIR)
 
-lint: install ## Check code and template style
+lint: install ## Check code and template style, and the dependency contract between apps
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check $$(git ls-files '*.html')
 

@@ -1,8 +1,17 @@
 """The page of each public type that the benchmarks measure, found in the demo site."""
 
-from tests.pages import demo_page
+from wagtail.models import Page
+
+from demo.sources import demo_key
 
 SEARCH = "/fr/search/?q=facture"
+
+
+def demo_page(kind, key, language="fr"):
+    """The demo page made from `key` in `language`, as its specific type."""
+    return Page.objects.get(
+        translation_key=demo_key(kind, key), locale__language_code=language
+    ).specific
 
 
 def page_addresses():

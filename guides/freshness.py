@@ -70,8 +70,8 @@ class OverdueGuideFilterSet(WagtailFilterSet):
 class OverdueGuidesReportView(ReportView):
     page_title = _("Guides to review")
     header_icon = "date"
-    index_url_name = "overdue_guides_report"
-    index_results_url_name = "overdue_guides_report_results"
+    index_url_name = "guides:overdue_report"
+    index_results_url_name = "guides:overdue_report_results"
     filterset_class = OverdueGuideFilterSet
     no_results_message = _("No guide is due for review.")
     columns = [

@@ -1,4 +1,4 @@
-"""The three member paths, their topics and guides, and the plain-language glossary."""
+"""The three member paths, their topics and guides, and the frequently asked questions."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,12 +13,14 @@ from wagtail.models import Orderable, Page, Site, TranslatableMixin
 from wagtail.rich_text import expand_db_html
 from wagtail.search import index
 
+from glossary.linking import terms_used_in
 from portal import content_memo
 from portal.pages import localize_linked_pages, public_pages
-from portal.permissions import ReviewedPagePermissionTester
+from portal.reference_page import ReferencePage
 from portal.routing import PageRoutingMixin
-from portal.text import fold
+from workflows.permissions import ReviewedPagePermissionTester
 
+from . import readability
 from .blocks import DownloadBlock, NeedBlock, StepBlock, VideoBlock
 from .panels import ReadabilityPanel
 
@@ -217,6 +219,20 @@ class GuidePage(PageRoutingMixin, Page):
         verbose_name = _("guide")
         verbose_name_plural = _("guides")
 
+    def readability(self, parent=None):
+        """How easy the guide is to read, against its path's target, with the in-house words it
+        uses (the editor's "Plain language" panel). `parent` places a guide not saved yet."""
+        language = self.locale.language_code if self.locale_id else "fr"
+        language = language if language in readability.FORMULAS else "fr"
+        text = readability.guide_text(self)
+        result = readability.score_text(text, language)
+        # A new guide has no tree path yet: it will sit under `parent`.
+        tree_path = self.path or (parent.path + "0" * Page.steplen if parent else "")
+        result.level = path_level(None, tree_path)
+        result.target = readability.TARGETS.get(result.level)
+        result.jargon = terms_used_in(text, self.locale_id) if self.locale_id else []
+        return result
+
     def permissions_for_user(self, user):
         # Guides reach readers only through review (settings.MODERATED_PAGE_TYPES).
         return ReviewedPagePermissionTester(user, self)
@@ -307,104 +323,6 @@ class GuideRelatedGuide(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("related guide")
         verbose_name_plural = _("related guides")
-
-
-class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
-    """An in-house word explained in plain language; found and linked in guides automatically."""
-
-    term = models.CharField(
-        max_length=100, help_text=_("The word as members meet it."), verbose_name=_("term")
-    )
-    definition = models.TextField(
-        verbose_name=_("definition"),
-        help_text=_("One to three plain sentences. Say what it means for the member."),
-    )
-    variants = models.TextField(
-        verbose_name=_("variants"),
-        blank=True,
-        help_text=_(
-            "Other forms found in texts, one per line: plurals, abbreviations (DA, ONSS), "
-            "jargon spellings. They are linked to this entry too."
-        ),
-    )
-
-    panels = [FieldPanel("term"), FieldPanel("definition"), FieldPanel("variants")]
-    search_fields = [
-        index.SearchField("term", boost=3),
-        index.AutocompleteField("term"),
-        index.SearchField("variants", boost=2),
-        index.SearchField("definition"),
-        index.FilterField("locale"),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("glossary term")
-        verbose_name_plural = _("glossary terms")
-        ordering = ["term"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["locale", "term"], name="unique_glossary_term_per_locale"
-            )
-        ]
-
-    def __str__(self):
-        return self.term
-
-    @property
-    def anchor(self):
-        return "term-" + (slugify(self.term) or str(self.pk))
-
-    @property
-    def variant_list(self):
-        return [line.strip() for line in self.variants.splitlines() if line.strip()]
-
-    @property
-    def initial(self):
-        letter = fold(self.term)[:1].upper()
-        return letter if letter.isalpha() else "#"
-
-
-class ReferencePage(PageRoutingMixin, Page):
-    """A page under each home page that lists snippets of its language below a short intro."""
-
-    intro = models.TextField(
-        blank=True,
-        help_text=_("One or two sentences shown at the top."),
-        verbose_name=_("introduction"),
-    )
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-    max_count_per_parent = 1
-
-    class Meta:
-        abstract = True
-
-
-class GlossaryPage(ReferencePage):
-    """The glossary: every glossary term of this language, A to Z, each with its own anchor."""
-
-    class Meta:
-        verbose_name = _("glossary")
-        verbose_name_plural = _("glossaries")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        terms = sorted(
-            GlossaryTerm.objects.filter(locale_id=self.locale_id),
-            key=lambda term: fold(term.term),
-        )
-        groups = {}
-        for term in terms:
-            groups.setdefault(term.initial, []).append(term)
-        context["term_groups"] = list(groups.items())
-        context["alphabet"] = [
-            (letter, letter in groups) for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-        ]
-        return context
 
 
 class GuideFAQQuestion(Orderable):
@@ -545,32 +463,6 @@ class FAQPage(ReferencePage):
                 for question in questions
             ],
         }
-
-
-class PageFeedback(models.Model):
-    """A member's answer to 'Was this page helpful?' on a guide or the FAQ. Nothing personal."""
-
-    COMMENT_MAX_LENGTH = 500
-
-    page = models.ForeignKey(
-        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
-    )
-    language = models.CharField(
-        max_length=5, choices=settings.LANGUAGES, verbose_name=_("language")
-    )
-    helpful = models.BooleanField(verbose_name=_("helpful"))
-    comment = models.TextField(max_length=COMMENT_MAX_LENGTH, blank=True, verbose_name=_("comment"))
-    created_at = models.DateTimeField(
-        auto_now_add=True, db_index=True, verbose_name=_("created at")
-    )
-
-    class Meta:
-        verbose_name = _("page feedback")
-        verbose_name_plural = _("page feedback")
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return f"{self.page_id} {self.language} {'+' if self.helpful else '-'}"
 
 
 def faq_page_url(request, locale_id):

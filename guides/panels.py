@@ -19,13 +19,10 @@ class ReadabilityPanel(Panel):
         super().__init__(*args, **kwargs)
 
     class BoundPanel(Panel.BoundPanel):
-        template_name = "guides/panels/readability_panel.html"
+        template_name = "guides/admin/readability_panel.html"
 
         def get_context_data(self, parent_context=None):
-            # Imported here: guides.models builds its panels before readability can import it.
-            from .readability import guide_readability  # noqa: PLC0415
-
             context = super().get_context_data(parent_context)
             parent = getattr(self.form, "parent_page", None)
-            context["readability"] = guide_readability(self.instance, parent)
+            context["readability"] = self.instance.readability(parent)
             return context

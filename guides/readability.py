@@ -1,4 +1,6 @@
-"""How easy a guide is to read in its own language, and which in-house words it uses.
+"""How easy a text is to read in its own language: pure text scoring, no database.
+
+The guide model puts it together with the path's target and the glossary (`GuidePage.readability`).
 
 Each language has the reading-ease formula made for it, all on the same 0–100 scale (higher is
 easier), from words per sentence (W/S) and syllables per word (Sy/W):
@@ -18,14 +20,9 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from django.contrib import messages
-from django.utils.html import escape, strip_tags
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from pyphen import Pyphen
-from wagtail.models import Page
-
-from .glossary import glossary_index, normalise_match
-from .models import GlossaryTerm, path_level
 
 
 @dataclass(frozen=True)
@@ -46,13 +43,6 @@ TARGETS = {"facile": 70, "basic": 60, "expert": 50}
 TERMINAL = re.compile(r"[.!?:;…]\s*$")
 # Paragraphs, list items and headings of rich text end where these tags close.
 BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|blockquote)>", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class JargonWord:
-    found: str
-    term: str
-    definition: str
 
 
 @dataclass
@@ -129,59 +119,3 @@ def guide_text(guide):
         parts.extend(BLOCK_END.split(block.value["body"].source))
         parts.append(block.value.get("tip", ""))
     return " ".join(filter(None, (sentence(part) for part in parts if part)))
-
-
-def guide_level(guide, parent=None):
-    """The level of the path a guide sits in, or "" (a new guide has no tree path yet)."""
-    tree_path = guide.path or (parent.path + "0" * Page.steplen if parent else "")
-    return path_level(None, tree_path)
-
-
-def jargon_words(text, locale):
-    """The glossary terms `text` uses, each once, with their plain definition."""
-    index = glossary_index(locale)
-    if index.pattern is None:
-        return []
-    found = {}
-    for match in index.pattern.finditer(escape(text)):
-        form = normalise_match(match.group(0))
-        entry = index.entry_for(match.group(0)) or index.entry_for(form)
-        if entry and entry.term not in found:
-            found[entry.term] = form
-    # The index keeps shortened definitions for tooltips; the editor gets them whole.
-    definitions = dict(
-        GlossaryTerm.objects.filter(
-            locale_id=getattr(locale, "pk", locale), term__in=found
-        ).values_list("term", "definition")
-    )
-    return [JargonWord(form, term, definitions.get(term, "")) for term, form in found.items()]
-
-
-def guide_readability(guide, parent=None):
-    """Score, target and jargon of a guide, in the guide's own language."""
-    language = guide.locale.language_code if guide.locale_id else "fr"
-    language = language if language in FORMULAS else "fr"
-    text = guide_text(guide)
-    result = score_text(text, language)
-    result.level = guide_level(guide, parent)
-    result.target = TARGETS.get(result.level)
-    result.jargon = jargon_words(text, guide.locale_id) if guide.locale_id else []
-    return result
-
-
-# Only Smart Facile is for members who never used the cooperative: there, hard text stops them.
-WARN_ON_PUBLISH = {"facile"}
-
-
-def warn_if_below_target(request, guide):
-    """After publishing: a warning message when a Facile guide reads harder than its target."""
-    result = guide_readability(guide)
-    if result.level in WARN_ON_PUBLISH and not result.meets_target:
-        messages.warning(
-            request,
-            _(
-                "Published, but this Smart Facile guide is hard to read: %(score)s where "
-                "%(target)s or more is asked. See 'Plain language' in the editor."
-            )
-            % {"score": result.score, "target": result.target},
-        )

@@ -10,11 +10,6 @@ class NewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from portal import page_cache
+        from .signal_handlers import register_signal_handlers
 
-        from .models import NewsTag
-
-        # Tags are shown on news items, in listings and in their filter.
-        page_cache.invalidate_when_changed(NewsTag)
-        # The listing is filtered by tag and split into numbered pages.
-        page_cache.vary_on_parameter("tag", "page")
+        register_signal_handlers()

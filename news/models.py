@@ -20,6 +20,7 @@ from portal import page_cache
 from portal.blocks import BodyBlock
 from portal.routing import PageRoutingMixin
 
+from .feeds import NewsAtomFeed, NewsRssFeed
 from .forms import NewsPageForm
 
 NEWS_PER_PAGE = 10
@@ -113,14 +114,10 @@ class NewsIndexPage(RoutablePageMixin, PageRoutingMixin, Page):
 
     @path("rss/", name="rss")
     def rss_feed(self, request):
-        from .feeds import NewsRssFeed
-
         return NewsRssFeed(self)(request)
 
     @path("atom/", name="atom")
     def atom_feed(self, request):
-        from .feeds import NewsAtomFeed
-
         return NewsAtomFeed(self)(request)
 
 

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 
-from portal.permissions import LocalizedSnippetViewSet
+from workflows.permissions import LocalizedSnippetViewSet
 
 from .models import NewsTag
 

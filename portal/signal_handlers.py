@@ -1,4 +1,4 @@
-"""Drops the page cache when pages, sites, images or documents change; syncs approved sources.
+"""Drops the page cache when pages, sites, locales, images or documents change.
 
 Content apps add their own snippets shown on pages (glossary terms, news tags) with
 `page_cache.invalidate_when_changed` in their `ready()`.
@@ -8,11 +8,9 @@ from django.db.models.signals import post_delete
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move, workflow_approved
-from wagtail_localize.models import TranslationSource
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import page_cache
-from .translation_sync import sync_approved_source
 
 
 def page_deleted(sender, instance, **kwargs):
@@ -28,8 +26,3 @@ def register_signal_handlers():
     post_page_move.connect(page_cache.invalidate, dispatch_uid="page-cache-moved")
     post_delete.connect(page_deleted, dispatch_uid="page-cache-page-deleted")
     page_cache.invalidate_when_changed(Site, Locale, get_image_model(), get_document_model())
-    # A sync refreshes the source without republishing its translations, yet their pages show
-    # whether they are outdated.
-    page_cache.invalidate_when_changed(TranslationSource)
-    # Approving a change to a source page brings its translations along, into review.
-    workflow_approved.connect(sync_approved_source, dispatch_uid="translations-sync-approved")

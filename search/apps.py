@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,10 +10,6 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from wagtail.models import Locale
+        from .signal_handlers import register_signal_handlers
 
-        from .portal_search import forget_locales
-
-        # The search keeps the locales in memory: a new or deleted one must be seen.
-        post_save.connect(forget_locales, sender=Locale)
-        post_delete.connect(forget_locales, sender=Locale)
+        register_signal_handlers()

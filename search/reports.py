@@ -15,9 +15,9 @@ from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.contrib.search_promotions.models import Query
 
-from guides.models import GlossaryTerm
-from portal.permissions import may_change
-from portal.roles import languages_of
+from glossary.models import GlossaryTerm
+from workflows.permissions import may_change
+from workflows.roles import languages_of
 
 from .models import SearchQueryLog
 from .query_log import normalise
@@ -69,8 +69,8 @@ class SearchQueryReportView(ReportView):
     page_title = _("What members search for")
     header_icon = "search"
     filterset_class = SearchQueryFilterSet
-    index_url_name = "search_queries_report"
-    index_results_url_name = "search_queries_report_results"
+    index_url_name = "search:queries_report"
+    index_results_url_name = "search:queries_report_results"
     default_ordering = "-total"
     columns = [
         Column("query", label=_("Search")),
@@ -117,7 +117,7 @@ def promote_query(request):
     query = normalise(request.POST.get("query", ""))
     if not query:
         messages.error(request, _("There was no search to promote results for."))
-        return redirect("search_queries_report")
+        return redirect("search:queries_report")
     return redirect("wagtailsearchpromotions:edit", Query.get(query).pk)
 
 
@@ -128,7 +128,7 @@ def back_to_report(request):
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return redirect(next_url)
-    return redirect("search_queries_report")
+    return redirect("search:queries_report")
 
 
 @login_required

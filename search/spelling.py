@@ -6,7 +6,8 @@ import re
 from django.core.cache import cache
 from wagtail.models import Page
 
-from guides.models import GlossaryTerm, GuidePage
+from glossary.models import GlossaryTerm
+from guides.models import GuidePage
 from portal.text import fold
 
 VOCABULARY_SECONDS = 600

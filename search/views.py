@@ -10,11 +10,13 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
-from guides.models import GlossaryPage, GlossaryTerm, Level
-from home.path_preference import preferred_level
+from glossary.models import GlossaryPage, GlossaryTerm
+from guides.models import Level
+from guides.path_preference import preferred_level
 
-from .portal_search import CONTENT_TYPES, PortalSearch, content_type_of, describe, with_fallback
 from .query_log import log_search
+from .results import CONTENT_TYPES, content_type_of, describe
+from .service import PortalSearch, with_fallback
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200

@@ -1,13 +1,13 @@
-from django.urls import path, reverse
+"""Registers the other websites' pages and the report of what members search for."""
+
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal.admin_reports import report_urls
-
-from . import reports
+from . import admin_urls
 from .models import ExternalResource
 
 
@@ -24,16 +24,8 @@ register_snippet(ExternalResourceViewSet)
 
 
 @hooks.register("register_admin_urls")
-def register_search_report_urls():
-    return [
-        *report_urls("reports/searches/", reports.SearchQueryReportView, "search_queries_report"),
-        path("reports/searches/promote/", reports.promote_query, name="search_promote_query"),
-        path(
-            "reports/searches/add-variant/",
-            reports.add_glossary_variant,
-            name="search_add_glossary_variant",
-        ),
-    ]
+def register_admin_urls():
+    return [path("", include(admin_urls, namespace="search"))]
 
 
 class SearchReportMenuItem(MenuItem):
@@ -45,7 +37,7 @@ class SearchReportMenuItem(MenuItem):
 def register_search_report_menu_item():
     return SearchReportMenuItem(
         _("What members search for"),
-        reverse("search_queries_report"),
+        reverse("search:queries_report"),
         icon_name="search",
         order=900,
     )

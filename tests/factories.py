@@ -3,7 +3,8 @@
 import factory
 import wagtail_factories
 
-from guides.models import GlossaryTerm, GuidePage, PathPage, TopicPage
+from glossary.models import GlossaryTerm
+from guides.models import GuidePage, PathPage, TopicPage
 from news.models import NewsPage, NewsTag
 
 

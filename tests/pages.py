@@ -2,7 +2,7 @@
 
 from wagtail.models import Page
 
-from home.demo import demo_key
+from demo.loader import demo_key
 
 
 def demo_page(kind, key, language="fr"):

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import home.models.offices
+import offices.models.offices
 import modelcluster.fields
 import portal.routing
 import uuid
@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
                 ('locality', models.CharField(max_length=100, verbose_name='town or city')),
                 ('phone', models.CharField(help_text='As people dial it: +32 2 000 12 34.', max_length=30)),
                 ('email', models.EmailField(max_length=254)),
-                ('time_zone', models.CharField(default='Europe/Brussels', help_text="The office's hours are in this time zone; 'open now' is computed in it.", max_length=64, validators=[home.models.offices.validate_time_zone])),
+                ('time_zone', models.CharField(default='Europe/Brussels', help_text="The office's hours are in this time zone; 'open now' is computed in it.", max_length=64, validators=[offices.models.offices.validate_time_zone])),
                 ('directions', models.TextField(blank=True, help_text='Public transport, parking, step-free access, which floor.', verbose_name='getting there')),
             ],
             options={

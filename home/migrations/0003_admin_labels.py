@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import home.models.offices
+import offices.models.offices
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
@@ -102,7 +102,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='officepage',
             name='time_zone',
-            field=models.CharField(default='Europe/Brussels', help_text="The office's hours are in this time zone; 'open now' is computed in it.", max_length=64, validators=[home.models.offices.validate_time_zone], verbose_name='time zone'),
+            field=models.CharField(default='Europe/Brussels', help_text="The office's hours are in this time zone; 'open now' is computed in it.", max_length=64, validators=[offices.models.offices.validate_time_zone], verbose_name='time zone'),
         ),
         migrations.AlterField(
             model_name='officeservice',

@@ -41,12 +41,21 @@ MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media"))
 STATIC_ROOT = os.environ.get("STATIC_ROOT", str(BASE_DIR / "staticfiles"))
 
 # --- Applications -------------------------------------------------------------------------------
+# The project's apps from the bottom layer up (docs/architecture.md). Their templates come
+# before Wagtail's and wagtail-localize's: workflows and translations override some admin ones.
 INSTALLED_APPS = [
     "portal",
-    "home",
+    "navigation",
+    "workflows",
+    "translations",
+    "glossary",
     "guides",
     "news",
+    "offices",
+    "feedback",
+    "home",
     "search",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales with translation-aware views
     "wagtail.contrib.forms",
@@ -93,7 +102,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "portal.translation_errors.MachineTranslationErrorMiddleware",
+    "translations.errors.MachineTranslationErrorMiddleware",
     # Last, as django-axes requires: it answers locked-out login attempts.
     "axes.middleware.AxesMiddleware",
 ]
@@ -160,11 +169,11 @@ DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
 LIBRETRANSLATE_URL = os.environ.get("LIBRETRANSLATE_URL", "")
 if DEEPL_API_KEY:
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "portal.machine_translation.GlossaryDeepLTranslator",
+        "CLASS": "translations.machine_translation.GlossaryDeepLTranslator",
         "OPTIONS": {
             "AUTH_KEY": DEEPL_API_KEY,
             "API_URL": os.environ.get("DEEPL_API_URL", ""),
-            "GLOSSARY_MODEL": "guides.GlossaryTerm",
+            "GLOSSARY_MODEL": "glossary.GlossaryTerm",
         },
     }
 elif LIBRETRANSLATE_URL:
@@ -251,7 +260,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Page types published only through the moderation workflow, in every language (docs/roles.md).
 MODERATED_PAGE_TYPES = ["guides.GuidePage"]
 # An approved review publishes, even when a second translator (who cannot publish) approved it.
-WAGTAIL_FINISH_WORKFLOW_ACTION = "portal.workflow_actions.publish_approved_workflow_state"
+WAGTAIL_FINISH_WORKFLOW_ACTION = "workflows.workflow_actions.publish_approved_workflow_state"
 # The page editor of a long guide posts many fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

@@ -15,7 +15,7 @@ from django.utils import translation
 from modelsearch.backends.base import get_model_root
 from modelsearch.backends.elasticsearch9 import Elasticsearch9Index, Elasticsearch9SearchBackend
 
-from portal.text import fold
+from glossary.synonyms import synonym_rules
 
 from .postgres import language_of
 
@@ -37,21 +37,6 @@ FRENCH_ELISIONS = [
     "lorsqu",
     "puisqu",
 ]
-
-
-def glossary_synonyms(language):
-    """One Solr-style synonym rule per glossary term of `language`: all its wordings."""
-    from guides.models import GlossaryTerm
-
-    rules = []
-    for term in GlossaryTerm.objects.filter(locale__language_code=language).order_by("term"):
-        forms = sorted(
-            {fold(form).replace(",", " ").strip() for form in [term.term, *term.variant_list]}
-            - {""}
-        )
-        if len(forms) > 1:
-            rules.append(", ".join(forms))
-    return rules
 
 
 def analysis_for(language, synonyms):
@@ -186,7 +171,7 @@ class MultilingualElasticsearchBackend(Elasticsearch9SearchBackend):
     def settings_for_language(self, language):
         language_settings = copy.deepcopy(self.settings)
         analysis = language_settings["settings"].setdefault("analysis", {})
-        for section, entries in analysis_for(language, glossary_synonyms(language)).items():
+        for section, entries in analysis_for(language, synonym_rules(language)).items():
             analysis.setdefault(section, {}).update(entries)
         return language_settings
 

@@ -9,9 +9,9 @@ import re
 
 from playwright.sync_api import expect
 
-from portal.roles import COMMUNICATION, MODERATORS
 from tests.e2e.staff import create_staff_member, log_in
 from tests.pages import demo_page
+from workflows.roles import COMMUNICATION, MODERATORS
 
 NEW_STEP_TITLE = "Vérifier le calcul de votre salaire"
 

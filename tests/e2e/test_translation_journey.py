@@ -10,9 +10,9 @@ import re
 
 from playwright.sync_api import expect
 
-from portal.roles import TRANSLATORS
 from tests.e2e.staff import create_staff_member, log_in
 from tests.pages import demo_page
+from workflows.roles import TRANSLATORS
 
 NEW_TRANSLATION = "Verzamel alle gegevens van uw klant"
 

@@ -15,9 +15,9 @@ from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
 from guides.models import GuidePage
-from portal.roles import MODERATORS, TRANSLATORS
 from tests.e2e.staff import create_staff_member, log_in
 from tests.pages import demo_page
+from workflows.roles import MODERATORS, TRANSLATORS
 
 NEW_GUIDE = {
     "title": "Déclarer un achat de matériel",

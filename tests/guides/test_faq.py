@@ -10,8 +10,8 @@ from wagtail.search.backends import get_search_backend
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail_localize.models import Translation
 
+from demo.loader import demo_key
 from guides.models import FAQPage, FAQQuestion, FAQTheme
-from home.demo import demo_key
 from home.models import HomePage
 from portal.templatetags.portal_tags import json_ld
 from tests.pages import LANGUAGES, demo_page

@@ -11,7 +11,7 @@ from wagtail.users.models import UserProfile
 from guides.models import GuidePage
 from tests.pages import demo_page
 
-REPORT = reverse("overdue_guides_report")
+REPORT = reverse("guides:overdue_report")
 TODAY = timezone.localdate()
 
 pytestmark = pytest.mark.django_db

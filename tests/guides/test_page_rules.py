@@ -4,9 +4,11 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from guides.models import FAQPage, GlossaryPage, GuidePage, PathPage, TopicPage
-from home.models import ContactPage, HomePage, MissionPage
+from glossary.models import GlossaryPage
+from guides.models import FAQPage, GuidePage, PathPage, TopicPage
+from home.models import HomePage, MissionPage
 from news.models import NewsIndexPage, NewsPage
+from offices.models import ContactPage
 from tests.pages import demo_page
 
 

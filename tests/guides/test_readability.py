@@ -7,7 +7,7 @@ from textstat.backend.metrics import flesch_reading_ease
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from guides.models import GuidePage
-from guides.readability import TARGETS, guide_readability, guide_text, score_text
+from guides.readability import TARGETS, guide_text, score_text
 from tests.factories import GuidePageFactory, step
 from tests.pages import demo_page
 
@@ -100,7 +100,7 @@ def test_the_editor_shows_the_score_target_and_jargon_with_its_plain_explanation
         title=jargon,
         summary=f"{EASY[language]} {jargon}.",
     )
-    result = guide_readability(guide)
+    result = guide.readability()
     response = admin_client.get(f"/admin/pages/{guide.pk}/edit/")
     html = response.content.decode()
     assert response.status_code == 200
@@ -181,7 +181,7 @@ def test_a_hard_dutch_facile_guide_is_below_its_target_by_the_dutch_formula():
     guide = GuidePageFactory(
         parent=path, title="Moeilijke gids", summary=HARD["nl"], steps=[step("Lees", "<p>.</p>")]
     )
-    result = guide_readability(guide)
+    result = guide.readability()
     assert result.formula == "Flesch–Douma"
     assert result.level == "facile"
     assert not result.meets_target

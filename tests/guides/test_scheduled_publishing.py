@@ -13,8 +13,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from portal.roles import MODERATORS, TRANSLATORS
-from tests.guides.test_moderation import (
+from tests.pages import demo_page
+from tests.workflows.test_moderation import (
     guide_form,
     live_step_titles,
     logged_in,
@@ -22,7 +22,7 @@ from tests.guides.test_moderation import (
     translate_first_step,
     workflow_action,
 )
-from tests.pages import demo_page
+from workflows.roles import MODERATORS, TRANSLATORS
 
 NEW_TITLES = {
     "fr": "Relisez le montant avant d'envoyer",
@@ -57,7 +57,7 @@ def schedule(django_user_model, language, guide, **dates):
     translator = logged_in(person(django_user_model, "joke", TRANSLATORS[language]))
     reviewer = logged_in(person(django_user_model, "an", TRANSLATORS[language]))
     translate_first_step(translator, guide, NEW_TITLES[language])
-    url = reverse("portal_submit_translation_for_review", args=[guide.pk])
+    url = reverse("translations:submit_for_review", args=[guide.pk])
     response = translator.post(url, dates)
     assert response.status_code == 302, response.context["form"].errors
     guide.refresh_from_db()
@@ -111,7 +111,7 @@ def test_an_expiry_date_in_the_past_is_refused_with_a_message(django_user_model)
     yesterday = timezone.now() - datetime.timedelta(days=1)
 
     response = translator.post(
-        reverse("portal_submit_translation_for_review", args=[guide.pk]),
+        reverse("translations:submit_for_review", args=[guide.pk]),
         {"expire_at": admin_time(yesterday)},
     )
 

@@ -12,10 +12,10 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import ResolverMatch
 
-from guides.models import GlossaryTerm
+from glossary.models import GlossaryTerm
+from navigation.models import SiteFooter, SiteNavigation
 from news.models import NewsTag
 from portal import page_cache
-from portal.models.navigation import SiteFooter, SiteNavigation
 from tests.pages import LANGUAGES, demo_page
 
 

@@ -11,7 +11,7 @@ from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from guides import glossary
+from glossary import linking as glossary
 from tests.factories import (
     GlossaryTermFactory,
     GuidePageFactory,

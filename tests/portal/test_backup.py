@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import connection
 from wagtail.models import Page, Revision
 
-from guides.models import GlossaryTerm
+from glossary.models import GlossaryTerm
 from portal import backup
 
 TABLES = {

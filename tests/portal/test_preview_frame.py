@@ -8,8 +8,8 @@ browsers left the panel empty. Previews now allow the admin (same origin) to fra
 import pytest
 from django.urls import reverse
 
-from tests.guides.test_moderation import guide_form
 from tests.pages import LANGUAGES, demo_page
+from tests.workflows.test_moderation import guide_form
 
 NEW_STEP_TITLE = "Relisez votre facture avant tout envoi"
 

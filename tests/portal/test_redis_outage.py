@@ -14,8 +14,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
-from guides.feedback import feedback_token
-from guides.models import PageFeedback
+from feedback.models import PageFeedback
+from feedback.records import feedback_token
 from portal.settings.base import redis_cache
 from tests.pages import LANGUAGES, demo_page
 

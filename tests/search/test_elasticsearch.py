@@ -11,8 +11,9 @@ import pytest
 from bs4 import BeautifulSoup
 from django.test import override_settings
 
+from glossary.synonyms import synonym_rules as glossary_synonyms
 from guides.models import GuidePage
-from search.backends.elasticsearch import MultilingualElasticsearchBackend, glossary_synonyms
+from search.backends.elasticsearch import MultilingualElasticsearchBackend
 from tests.pages import demo_page
 
 CLOSED_PORT_URL = "http://127.0.0.1:9"
@@ -98,7 +99,7 @@ def test_objects_are_sent_to_the_index_of_their_language(backend, monkeypatch):
 @pytest.mark.django_db
 @override_settings(WAGTAILSEARCH_BACKENDS=ELASTICSEARCH_DOWN)
 def test_search_answers_from_the_database_when_elasticsearch_is_down(client, caplog):
-    with caplog.at_level(logging.WARNING, logger="search.portal_search"):
+    with caplog.at_level(logging.WARNING, logger="search.service"):
         response = client.get("/fr/search/", {"q": "facture"})
 
     assert response.status_code == 200

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
-from search.portal_search import PortalSearch
+from search.service import PortalSearch
 from tests.pages import demo_page
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL")

@@ -3,7 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from guides.models import GlossaryTerm
+from glossary.models import GlossaryTerm
 from tests.factories import GlossaryTermFactory, GuidePageFactory, step
 from tests.pages import demo_page
 

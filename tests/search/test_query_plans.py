@@ -12,9 +12,9 @@ from django.utils import translation
 from modelsearch.query import Or, PlainText
 from wagtail.models import Locale, Page
 
-from guides.models import GlossaryTerm
+from glossary.models import GlossaryTerm
 from search.backends.postgres import MultilingualPostgresSearchBackend, distinct_wordings
-from search.portal_search import PortalSearch
+from search.service import PortalSearch
 from tests.factories import GuidePageFactory, step
 from tests.pages import demo_page
 

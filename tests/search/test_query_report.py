@@ -5,10 +5,10 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-from guides.models import GlossaryTerm
-from portal.roles import COMMUNICATION, TRANSLATORS
+from glossary.models import GlossaryTerm
 from search.models import SearchQueryLog
 from tests.pages import demo_page
+from workflows.roles import COMMUNICATION, TRANSLATORS
 
 REPORT = "/admin/reports/searches/"
 

@@ -7,9 +7,10 @@ import pytest
 from django.db import connection
 from wagtail.models import Page
 
-from guides.models import GlossaryTerm
-from home.demo import demo_key
-from search.relevance import (
+from demo.loader import demo_key
+from glossary.models import GlossaryTerm
+from tests.pages import LANGUAGES
+from tests.search.relevance import (
     JudgedItem,
     JudgedQuery,
     LanguageScore,
@@ -19,7 +20,6 @@ from search.relevance import (
     recall_at,
     score_query,
 )
-from tests.pages import LANGUAGES
 
 # Measured on PostgreSQL with the demo site, less a margin: a change that ranks the judged
 # results lower fails here. Raise them when the search gets better.

@@ -6,7 +6,7 @@ from django.db import connection
 from django.utils import translation
 
 from search.models import ExternalResource
-from search.portal_search import PortalSearch
+from search.service import PortalSearch
 from tests.factories import GlossaryTermFactory, GuidePageFactory, step
 from tests.pages import demo_page
 

@@ -53,10 +53,11 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from guides.models import GlossaryTerm, GuidePage
-from home.demo import demo_key
-from portal.roles import COMMUNICATION, MODERATORS, TRANSLATORS
+from demo.loader import demo_key
+from glossary.models import GlossaryTerm
+from guides.models import GuidePage
 from tests.pages import demo_page
+from workflows.roles import COMMUNICATION, MODERATORS, TRANSLATORS
 
 ADMIN_PREFIX = "admin/"
 TRANSLATOR_ROLES = {name: language for language, name in TRANSLATORS.items()}

@@ -19,10 +19,10 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from guides.models import GlossaryTerm
-from home.demo import demo_key
-from portal.roles import COMMUNICATION, TRANSLATORS
+from demo.loader import demo_key
+from glossary.models import GlossaryTerm
 from tests.pages import demo_page
+from workflows.roles import COMMUNICATION, TRANSLATORS
 
 pytestmark = pytest.mark.django_db
 
@@ -148,12 +148,12 @@ def test_french_translator_cannot_machine_translate_dutch_glossary_term(french_t
 
 def test_french_translator_reads_no_dutch_term_through_the_snippet_api(french_translator):
     listing = french_translator.get(
-        reverse("wagtail_localize:snippets_api_listing", args=["guides", "glossaryterm"])
+        reverse("wagtail_localize:snippets_api_listing", args=["glossary", "glossaryterm"])
     )
     detail = french_translator.get(
         reverse(
             "wagtail_localize:snippets_api_detail",
-            args=["guides", "glossaryterm", glossary_term("nl").pk],
+            args=["glossary", "glossaryterm", glossary_term("nl").pk],
         )
     )
 
@@ -186,7 +186,7 @@ def test_french_translator_cannot_read_the_history_or_usage_of_a_dutch_glossary_
     term = glossary_term("nl")
 
     response = french_translator.get(
-        reverse(f"wagtailsnippets_guides_glossaryterm:{view}", args=[term.pk])
+        reverse(f"wagtailsnippets_glossary_glossaryterm:{view}", args=[term.pk])
     )
 
     assert refused(response)
@@ -194,7 +194,7 @@ def test_french_translator_cannot_read_the_history_or_usage_of_a_dutch_glossary_
 
 def test_french_translator_cannot_add_a_dutch_glossary_term(french_translator):
     response = french_translator.post(
-        reverse("wagtailsnippets_guides_glossaryterm:add") + "?locale=nl",
+        reverse("wagtailsnippets_glossary_glossaryterm:add") + "?locale=nl",
         {"term": "Nieuwe term", "definition": "Een uitleg."},
     )
 
@@ -204,10 +204,12 @@ def test_french_translator_cannot_add_a_dutch_glossary_term(french_translator):
 
 def test_french_translator_chooses_no_dutch_glossary_term(french_translator):
     chooser = french_translator.get(
-        reverse("wagtailsnippetchoosers_guides_glossaryterm:choose") + "?locale=nl"
+        reverse("wagtailsnippetchoosers_glossary_glossaryterm:choose") + "?locale=nl"
     )
     chosen = french_translator.get(
-        reverse("wagtailsnippetchoosers_guides_glossaryterm:chosen", args=[glossary_term("nl").pk])
+        reverse(
+            "wagtailsnippetchoosers_glossary_glossaryterm:chosen", args=[glossary_term("nl").pk]
+        )
     )
 
     assert glossary_term("nl").term not in chooser.content.decode()
@@ -218,7 +220,9 @@ def test_communication_still_chooses_glossary_terms_of_every_language(client, dj
     client.force_login(member_of(django_user_model, COMMUNICATION))
 
     response = client.get(
-        reverse("wagtailsnippetchoosers_guides_glossaryterm:chosen", args=[glossary_term("nl").pk])
+        reverse(
+            "wagtailsnippetchoosers_glossary_glossaryterm:chosen", args=[glossary_term("nl").pk]
+        )
     )
 
     assert response.status_code == 200

@@ -1,0 +1,17 @@
+"""The search report's admin URLs, under the `search` namespace."""
+
+from django.urls import path
+
+from portal.admin_reports import report_urls
+
+from . import reports
+
+app_name = "search"
+
+urlpatterns = [
+    *report_urls("reports/searches/", reports.SearchQueryReportView, "queries_report"),
+    path("reports/searches/promote/", reports.promote_query, name="promote_query"),
+    path(
+        "reports/searches/add-variant/", reports.add_glossary_variant, name="add_glossary_variant"
+    ),
+]

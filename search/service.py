@@ -1,0 +1,278 @@
+"""One search over pages, glossary terms and the other websites, in the member's language.
+
+The member's language is searched first; when nothing matches there, the other languages are
+searched, each result labelled with its language, so a search is never a dead end. Glossary terms
+act as synonyms: a query naming a term or one of its variants also finds the other wordings.
+"""
+
+import logging
+import re
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import F, Q
+from django.utils import translation
+from elastic_transport import TransportError
+from elasticsearch import ApiError
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.utils import normalise_query_string
+
+from glossary.models import GlossaryPage, GlossaryTerm
+from glossary.synonyms import terms_named_in
+from guides.models import (
+    FAQPage,
+    FAQQuestion,
+    PathPage,
+)
+from portal.pages import localize_pages
+
+from .highlight import query_stems
+from .models import ExternalResource
+from .query import build_query
+from .results import (
+    KIND_WEIGHTS,
+    Result,
+    ResultDetails,
+    SearchOutcome,
+    ancestors_below_home,
+    content_type_of_class,
+    relevance,
+)
+from .spelling import suggest_spelling
+
+logger = logging.getLogger(__name__)
+SEARCH_BACKEND_ERRORS = (TransportError, ApiError)
+
+# Ranking every match of a very common word is what makes broad searches slow: rank the best
+# few hundred of each kind, which is more than anyone pages through.
+RESULTS_PER_KIND = 200
+
+# Fewer results than this for a query of several words: add pages matching only some of them.
+FEW_RESULTS = 3
+PARTIAL_MATCH_WEIGHT = 0.5
+PREFERRED_PATH_WEIGHT = 1.5
+
+
+def with_fallback(search):
+    """Run `search(backend_name)` on the default backend, or on the database if that fails.
+
+    With Elasticsearch configured, an outage or an error must not take search down: the
+    database index is kept up to date beside it and answers instead.
+    """
+    try:
+        return search("default")
+    except SEARCH_BACKEND_ERRORS as error:
+        if "database" not in settings.WAGTAILSEARCH_BACKENDS:
+            raise
+        logger.warning("Search backend failed (%s); answering from the database.", error)
+        return search("database")
+
+
+_locales = {}
+
+
+def locales():
+    """Locales by language code, read once per process: they change only with the languages
+    the portal offers (search.apps forgets them when a locale is saved or deleted)."""
+    if any(language not in _locales for language, _name in settings.LANGUAGES):
+        _locales.clear()
+        _locales.update({locale.language_code: locale for locale in Locale.objects.all()})
+    return _locales
+
+
+def forget_locales(**kwargs):
+    _locales.clear()
+
+
+class PortalSearch:
+    def __init__(self, request, query, language, preferred_level=None):
+        self.request = request
+        # The path the member said fits them: at equal relevance, its results come first.
+        self.preferred_level = preferred_level
+        self.query = query
+        self.language = language
+        self.locales = locales()
+
+    def run(self):
+        locale = self.locales[self.language]
+        if not re.search(r"\w", self.query):
+            # Only punctuation: nothing any backend could match.
+            return SearchOutcome(self.query, self.language, [])
+        terms = terms_named_in(self.query, locale, self.request)
+        outcome = SearchOutcome(self.query, self.language, [], defined_terms=terms)
+        outcome.promotions = self.promotions(locale)
+        outcome.results = self.search_language(self.language, build_query(self.query, terms))
+        if len(outcome.results) < FEW_RESULTS and len(self.query.split()) > 1:
+            # Few pages have every word: add those with some of them, ranked lower.
+            found = {(result.kind, result.obj.pk) for result in outcome.results}
+            outcome.results += [
+                result
+                for result in self.search_language(
+                    self.language,
+                    build_query(self.query, terms, operator="or"),
+                    weight=PARTIAL_MATCH_WEIGHT,
+                )
+                if (result.kind, result.obj.pk) not in found
+            ]
+        if outcome.results:
+            return outcome
+
+        corrected = suggest_spelling(self.query, locale)
+        if corrected:
+            corrected_terms = terms_named_in(corrected, locale, self.request)
+            results = self.search_language(self.language, build_query(corrected, corrected_terms))
+            if results:
+                outcome.results = results
+                outcome.corrected_query = corrected
+                outcome.defined_terms = corrected_terms
+                return outcome
+
+        for other_language, _name in settings.LANGUAGES:
+            if other_language == self.language:
+                continue
+            other_terms = terms_named_in(self.query, self.locales[other_language], self.request)
+            outcome.results += self.search_language(
+                other_language, build_query(self.query, other_terms)
+            )
+        outcome.results.sort(key=lambda result: -result.score)
+        outcome.from_other_languages = bool(outcome.results)
+        return outcome
+
+    def promotions(self, locale):
+        """Editors' picks for this query, in the member's language."""
+        query = Query.objects.filter(query_string=normalise_query_string(self.query)).first()
+        if query is None:
+            return []
+        picks = []
+        for pick in query.editors_picks.select_related("page").order_by("sort_order"):
+            if pick.page_id:
+                pages = localize_pages([pick.page], locale)
+                if pages:
+                    picks.append(
+                        {
+                            "title": pages[0].title,
+                            "url": pages[0].get_url(self.request),
+                            "description": pick.description,
+                        }
+                    )
+            elif pick.external_link_url:
+                picks.append(
+                    {
+                        "title": pick.external_link_text or pick.external_link_url,
+                        "url": pick.external_link_url,
+                        "description": pick.description,
+                    }
+                )
+        return picks
+
+    def search_language(self, language, search_query, weight=1.0):
+        locale = self.locales[language]
+        # The query is analysed with the rules of the language searched.
+        with translation.override(language):
+            pages, terms, resources, questions = with_fallback(
+                lambda backend: self.search_kinds(backend, locale, search_query)
+            )
+        if not (pages or terms or resources or questions):
+            return []
+        details = ResultDetails(
+            self.request,
+            locale,
+            query_stems(self.query, *self.synonyms(search_query)),
+            self.context_pages(locale, pages, terms, questions),
+        )
+        # (object, kind, title, what that kind adds) for every object found, whatever its model.
+        found = [
+            *(
+                (
+                    page,
+                    content_type_of_class(page.specific_class or Page),
+                    page.title,
+                    {"level": details.level(page)},
+                )
+                for page in pages
+            ),
+            *((term, "glossary", term.term, {}) for term in terms),
+            *(
+                (question, "faq", question.question, {"level": question.level or None})
+                for question in questions
+            ),
+            *(
+                (resource, "external", resource.title, {"source_site": resource.source_site})
+                for resource in resources
+            ),
+        ]
+        results = [
+            Result(
+                obj=obj,
+                kind=kind,
+                title=title,
+                language=language,
+                score=relevance(obj),
+                details=details,
+                **extra,
+            )
+            for obj, kind, title, extra in found
+        ]
+        for result in results:
+            result.score *= weight * KIND_WEIGHTS[result.kind]
+            if self.preferred_level and result.level == self.preferred_level:
+                result.score *= PREFERRED_PATH_WEIGHT
+        results.sort(key=lambda result: -result.score)
+        return results
+
+    @staticmethod
+    def context_pages(locale, pages, terms, questions):
+        """In one query: the ancestors of `pages` (and path pages among them, for their level),
+        and the glossary and FAQ pages if terms or questions were found."""
+        paths = {path for page in pages for path in ancestors_below_home(page)}
+        paths |= {page.path for page in pages if page.specific_class is PathPage}
+        condition = Q(path__in=paths)
+        anchor_types = [
+            model for model, found in ((GlossaryPage, terms), (FAQPage, questions)) if found
+        ]
+        if anchor_types:
+            condition |= Q(
+                content_type__in=ContentType.objects.get_for_models(*anchor_types).values(),
+                locale=locale,
+                live=True,
+            )
+        if not paths and not anchor_types:
+            return []
+        return list(
+            Page.objects.filter(condition).annotate(level=F("pathpage__level")).order_by("path")
+        )
+
+    @staticmethod
+    def synonyms(search_query):
+        """The glossary wordings a query was expanded with, to mark them in excerpts too."""
+        subqueries = getattr(search_query, "subqueries", [])
+        return [subquery.query_string for subquery in subqueries[1:]]
+
+    @staticmethod
+    def search_kinds(backend_name, locale, search_query):
+        backend = get_search_backend(backend_name)
+        # Plain pages: their own fields are loaded only for the results shown (describe()).
+        pages = list(
+            backend.search(
+                search_query,
+                Page.objects.live().public().filter(locale=locale, depth__gt=2),
+            ).annotate_score("search_score")[:RESULTS_PER_KIND]
+        )
+        terms = list(
+            backend.search(search_query, GlossaryTerm.objects.filter(locale=locale)).annotate_score(
+                "search_score"
+            )[:RESULTS_PER_KIND]
+        )
+        resources = list(
+            backend.search(
+                search_query, ExternalResource.objects.filter(locale=locale)
+            ).annotate_score("search_score")[:RESULTS_PER_KIND]
+        )
+        questions = list(
+            backend.search(search_query, FAQQuestion.objects.filter(locale=locale)).annotate_score(
+                "search_score"
+            )[:RESULTS_PER_KIND]
+        )
+        return pages, terms, resources, questions

@@ -1,0 +1,112 @@
+"""The glossary page, and glossary terms linked automatically in guides."""
+
+import unicodedata
+
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.rich_text import RichText
+
+from glossary.linking import link_glossary_terms
+from glossary.models import GlossaryTerm
+from tests.factories import GlossaryTermFactory
+from tests.pages import LANGUAGES, demo_page
+
+
+def dictionary_order(word):
+    without_accents = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(char for char in without_accents if not unicodedata.combining(char))
+
+
+def render(client, page):
+    return BeautifulSoup(client.get(page.url).content, "html.parser")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_glossary_lists_every_term_of_its_language_a_to_z_with_anchors(client, language):
+    glossary = demo_page("glossary", "glossary", language)
+    html = render(client, glossary)
+
+    terms = GlossaryTerm.objects.filter(locale__language_code=language)
+    assert terms.count() >= 25
+    entries = html.select(".glossary__entry")
+    assert {entry["id"] for entry in entries} == {term.anchor for term in terms}
+    shown = [entry.find("dfn").get_text(strip=True) for entry in entries]
+    assert shown == sorted(shown, key=dictionary_order)
+    letters = [link.get_text() for link in html.select(".alphabet a")]
+    assert letters == [heading.get_text() for heading in html.select(".glossary-letter h2")]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_guides_link_glossary_terms_to_the_glossary_of_their_language(client, language):
+    guide = demo_page("guide", "expense-claims", language)
+    glossary = demo_page("glossary", "glossary", language)
+    html = render(client, guide)
+
+    links = html.select("article a.glossary-term")
+    assert links, "the guide should mention at least one glossary term"
+    anchors = {term.anchor for term in GlossaryTerm.objects.filter(locale=guide.locale)}
+    for link in links:
+        url, anchor = link["href"].split("#")
+        assert url == glossary.url
+        assert anchor in anchors
+        assert link["title"]
+    # Each term is linked once per page, at its first appearance.
+    assert len({link["href"] for link in links}) == len(links)
+
+
+@pytest.mark.django_db
+def test_term_variants_and_abbreviations_are_linked_case_sensitively(locales):
+    GlossaryTerm.objects.filter(locale=locales["en"]).delete()
+    GlossaryTermFactory(
+        locale=locales["en"],
+        term="Principal",
+        variants="DO\nprincipals",
+        definition="The client who orders the work.",
+    )
+    html = link_glossary_terms(
+        "<h2>Principals</h2><p>Ask your principals. What do you DO? <a href='/x'>DO</a></p>",
+        locales["en"],
+    )
+    soup = BeautifulSoup(html, "html.parser")
+
+    assert soup.h2.find("a") is None
+    links = soup.p.select("a.glossary-term")
+    assert [link.get_text() for link in links] == ["principals"]
+    assert "do you DO" in soup.p.get_text()
+
+
+@pytest.mark.django_db
+def test_abbreviation_is_marked_up_with_its_expansion(locales):
+    GlossaryTerm.objects.filter(locale=locales["fr"]).delete()
+    GlossaryTermFactory(locale=locales["fr"], term="Donneur d'ordre", variants="DO")
+    html = link_glossary_terms("<p>Votre DO paie la facture.</p>", locales["fr"])
+
+    abbr = BeautifulSoup(html, "html.parser").find("abbr")
+    assert abbr.get_text() == "DO"
+    assert abbr["title"] == "Donneur d'ordre"
+
+
+@pytest.mark.django_db
+def test_a_new_term_is_linked_on_the_next_page_view(client, locales):
+    guide = demo_page("guide", "sign-up", "en")
+    guide.steps.append(
+        (
+            "step",
+            {
+                "title": "Meet the team",
+                "body": RichText("<p>Ask the welcome desk for your badge.</p>"),
+                "tip": "",
+            },
+        )
+    )
+    guide.save_revision().publish()
+    assert "welcome desk" not in [
+        a.get_text() for a in render(client, guide).select("a.glossary-term")
+    ]
+
+    GlossaryTermFactory(locale=locales["en"], term="Welcome desk", definition="Where you start.")
+
+    linked = [a.get_text() for a in render(client, guide).select("a.glossary-term")]
+    assert "welcome desk" in linked

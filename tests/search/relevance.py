@@ -1,0 +1,152 @@
+"""Search relevance, measured on judged queries over the demo site.
+
+Each judged query names the demo objects that must come first (tests/search/queries.yaml). The
+query runs through the portal search as a member in that language would run it; the ranking is
+scored with nDCG@10 (are the right results near the top?) and recall@3 (are they all on the first
+lines?). Relevance is binary: a result is relevant or it is not.
+"""
+
+import math
+from dataclasses import dataclass, field
+
+import yaml
+from django.conf import settings
+from django.http import HttpRequest, QueryDict
+from django.utils import translation
+
+from demo.loader import demo_key
+from search.service import PortalSearch
+
+JUDGED_QUERIES = settings.BASE_DIR / "tests" / "search" / "queries.yaml"
+NDCG_DEPTH = 10
+RECALL_DEPTH = 3
+
+
+def search_request(language, query):
+    """A member's GET of the search page, as the search view receives it."""
+    request = HttpRequest()
+    request.method = "GET"
+    request.path = request.path_info = f"/{language}/search/"
+    request.GET = QueryDict(mutable=True)
+    request.GET["q"] = query
+    # A host this deployment accepts, so the site lookup answers as for a member.
+    host = next((h.lstrip(".") for h in settings.ALLOWED_HOSTS if h != "*"), "localhost")
+    request.META = {"SERVER_NAME": host, "SERVER_PORT": "80", "HTTP_HOST": host}
+    return request
+
+
+@dataclass(frozen=True)
+class JudgedItem:
+    kind: str
+    key: str
+
+    @property
+    def translation_key(self):
+        return demo_key(self.kind, self.key)
+
+    def __str__(self):
+        return f"{self.kind}:{self.key}"
+
+
+@dataclass
+class JudgedQuery:
+    language: str
+    query: str
+    relevant: list
+
+
+@dataclass
+class QueryScore:
+    judged: JudgedQuery
+    # 1-based rank of each judged item in the results, None when it is not among them.
+    ranks: dict
+    ndcg: float
+    recall: float
+
+    @property
+    def missed(self):
+        """Judged items not on the first RECALL_DEPTH lines."""
+        return [item for item, rank in self.ranks.items() if rank is None or rank > RECALL_DEPTH]
+
+
+@dataclass
+class LanguageScore:
+    language: str
+    queries: list = field(default_factory=list)
+
+    @property
+    def ndcg(self):
+        return mean(score.ndcg for score in self.queries)
+
+    @property
+    def recall(self):
+        return mean(score.recall for score in self.queries)
+
+
+def mean(values):
+    values = list(values)
+    return sum(values) / len(values) if values else 0.0
+
+
+def load_judged_queries(path=JUDGED_QUERIES):
+    """The judged queries of `path`, by language."""
+    with open(path, encoding="utf-8") as file:
+        data = yaml.safe_load(file)
+    return {
+        language: [
+            JudgedQuery(
+                language=language,
+                query=entry["query"],
+                relevant=[JudgedItem(item["kind"], item["key"]) for item in entry["relevant"]],
+            )
+            for entry in entries
+        ]
+        for language, entries in data.items()
+    }
+
+
+def dcg(gains):
+    return sum(gain / math.log2(rank + 1) for rank, gain in enumerate(gains, start=1))
+
+
+def ndcg_at(gains, relevant_count, depth=NDCG_DEPTH):
+    """nDCG of a ranking given as binary gains, the ideal ranking having `relevant_count` hits."""
+    ideal = dcg([1] * min(relevant_count, depth))
+    return dcg(gains[:depth]) / ideal if ideal else 0.0
+
+
+def recall_at(gains, relevant_count, depth=RECALL_DEPTH):
+    return sum(gains[:depth]) / relevant_count if relevant_count else 0.0
+
+
+def rank_judged_items(judged, results):
+    """Where each judged item first appears in `results`, and the binary gain of each line."""
+    wanted = {item.translation_key: item for item in judged.relevant}
+    ranks = dict.fromkeys(judged.relevant)
+    gains = []
+    for rank, result in enumerate(results, start=1):
+        item = wanted.get(getattr(result.obj, "translation_key", None))
+        # The same object in another language (a fallback result) does not answer the query.
+        if item is not None and result.language == judged.language and ranks[item] is None:
+            ranks[item] = rank
+            gains.append(1)
+        else:
+            gains.append(0)
+    return ranks, gains
+
+
+def score_query(judged):
+    request = search_request(judged.language, judged.query)
+    with translation.override(judged.language):
+        results = PortalSearch(request, judged.query, judged.language).run().results
+    ranks, gains = rank_judged_items(judged, results)
+    count = len(judged.relevant)
+    return QueryScore(judged, ranks, ndcg_at(gains, count), recall_at(gains, count))
+
+
+def score_search(path=JUDGED_QUERIES):
+    """Relevance figures of the search on the judged queries of `path`, by language."""
+    return {
+        language: LanguageScore(language, [score_query(judged) for judged in queries])
+        for language, queries in load_judged_queries(path).items()
+    }
