@@ -5,6 +5,7 @@ language is linked, the first time it appears on the page, to its entry in that 
 """
 
 import re
+import uuid
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -59,10 +60,20 @@ class GlossaryIndex:
 
 def invalidate():
     """Called when a term or a glossary page changes: every process rebuilds its index."""
-    try:
-        cache.incr(VERSION_CACHE_KEY)
-    except ValueError:
-        cache.set(VERSION_CACHE_KEY, 1, None)
+    cache.set(VERSION_CACHE_KEY, uuid.uuid4().hex, None)
+
+
+def current_version():
+    """The version of the glossary in the shared cache, a random token.
+
+    A random token rather than a counter: if the cache loses the key (a Redis restart), a new
+    token is drawn, which no process has built an index for, so none keeps serving an old one.
+    """
+    version = cache.get(VERSION_CACHE_KEY)
+    if version is None:
+        cache.add(VERSION_CACHE_KEY, uuid.uuid4().hex, None)
+        version = cache.get(VERSION_CACHE_KEY)
+    return version
 
 
 def is_abbreviation(form):
@@ -103,7 +114,7 @@ def build_index(locale):
 def glossary_index(locale):
     """The compiled index of `locale` (a Locale or its id), rebuilt when the version moves on."""
     locale_id = getattr(locale, "pk", locale)
-    version = cache.get(VERSION_CACHE_KEY, 0)
+    version = current_version()
     key = (locale_id, version)
     if key not in _indexes:
         for stale in [known for known in _indexes if known[1] != version]:

@@ -1,5 +1,6 @@
 """Keeps the glossary links in step with the glossary, and pages in the cache with both."""
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished
 
@@ -10,7 +11,10 @@ from .models import GlossaryPage, GlossaryTerm
 
 
 def glossary_changed(sender, **kwargs):
+    # Now, so this request sees the change; and again once committed, so that no process keeps
+    # an index another one rebuilt, in between, from the data before the commit.
     linking.invalidate()
+    transaction.on_commit(linking.invalidate)
 
 
 def register_signal_handlers():

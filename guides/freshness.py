@@ -18,6 +18,8 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
+from workflows.roles import languages_of
+
 from .models import GuidePage
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
@@ -89,11 +91,14 @@ class OverdueGuidesReportView(ReportView):
     export_headings = {"locale.language_code": _("Language"), "due": _("Review by")}
 
     def get_queryset(self):
+        guides = overdue_guides()
+        # Translators see the guides of their own languages only, as everywhere in the admin.
+        languages = languages_of(self.request.user)
+        if languages is not None:
+            guides = guides.filter(locale__language_code__in=languages)
         # The longest overdue first; guides never reviewed before all of them.
-        return (
-            overdue_guides()
-            .select_related("locale", "content_owner")
-            .order_by(F("due").asc(nulls_first=True), "title")
+        return guides.select_related("locale", "content_owner").order_by(
+            F("due").asc(nulls_first=True), "title"
         )
 
     def get_filterset_kwargs(self):

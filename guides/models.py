@@ -84,7 +84,9 @@ class PathPage(PageRoutingMixin, Page):
             .filter(depth=self.depth + 2)
             .order_by("path")
         ):
-            guides_by_topic[guide.path[: -Page.steplen]].append(guide)
+            # A guide stays live when an editor unpublishes its topic: it is then not listed.
+            if guide.path[: -Page.steplen] in guides_by_topic:
+                guides_by_topic[guide.path[: -Page.steplen]].append(guide)
         for topic in context["topics"]:
             topic.guide_list = guides_by_topic[topic.path]
         return context

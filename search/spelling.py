@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from glossary.models import GlossaryTerm
 from guides.models import GuidePage
+from portal import page_cache
 from portal.text import fold
 
 VOCABULARY_SECONDS = 600
@@ -17,7 +18,10 @@ SIMILARITY = 0.75
 
 def vocabulary(locale):
     """Words of titles, guide summaries and the glossary in `locale`, by their folded form."""
-    key = f"search-vocabulary-{locale.language_code}"
+    # Under the page cache's generation, which moves on with every published change: a new
+    # guide's words are suggested as soon as it is live.
+    generation = cache.get(page_cache.GENERATION_KEY) or page_cache.current_generation({})
+    key = f"search-vocabulary-{generation}-{locale.language_code}"
     words = cache.get(key)
     if words is None:
         texts = list(Page.objects.live().filter(locale=locale).values_list("title", flat=True))

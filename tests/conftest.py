@@ -1,22 +1,78 @@
-"""Every test runs against the database with the full demo site loaded once per session.
+"""Each test builds the data it relies on; the demo site is only for modules marked `demo_site`.
 
-The demo site is real content in three languages made through wagtail-localize, so tests assert
-behaviour on what members will actually see. Each test runs in a transaction rolled back after it.
+The test database holds what the migrations make: the French, Dutch and English locales, the
+editorial groups and the review workflow, and Wagtail's welcome page. Each test runs in a
+transaction rolled back after it, and builds its pages and snippets with the factories of
+`tests/<app>/factories.py`: `site_tree` gives the home page of each language, under which a test
+adds what it needs; `tests.translations.factories.translate` makes Dutch and English versions
+through wagtail-localize, as translators do.
+
+Data built once for a module or class: when many tests read the same heavier tree, build it in a
+module- or class-scoped fixture inside `shared_data()`, a transaction rolled back after the last
+of those tests. Each test still runs in its own transaction (a savepoint) inside it, so what a
+test changes is undone after it. The Python objects the fixture returns are shared and outlive
+that rollback: a test that changes one works on its own copy (`GuidePage.objects.get(pk=…)`).
+Django test classes (`WagtailPageTestCase`) build theirs in `setUpTestData`. For example:
+
+    @pytest.fixture(scope="module")
+    def guides(shared_data):
+        with shared_data():
+            tree = build_site_tree()
+            yield [GuidePageFactory(parent=PathPageFactory(parent=tree.home["fr"]))]
+
+    def test_a_guide_is_served(client, db, guides): ...
+
+`build_site_tree()` (and so `site_tree`) returns the tree such a fixture built, so tests of that
+module can still ask for `site_tree`.
+
+The demo site (`load_demo`, real content in three languages) is loaded for a module marked
+`pytestmark = pytest.mark.demo_site`, once for that module and rolled back after it. Only tests
+about the demo content as a whole belong there; `tests.pages.demo_page` finds its pages.
 """
 
+import contextlib
 import io
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from wagtail.models import Locale
 
+from glossary import linking as glossary
 from portal import page_cache
+from tests.home.factories import build_site_tree
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
+def shared_data(django_db_setup, django_db_blocker):
+    """A context manager: data built inside it stays until it exits, then is rolled back."""
+
+    @contextlib.contextmanager
+    def kept_until_exit():
+        with django_db_blocker.unblock(), transaction.atomic():
+            yield
+            transaction.set_rollback(True)
+
+    return kept_until_exit
+
+
+def run_now(func, using=None, robust=False):
+    func()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def demo_site(request):
+    """The demo site, for the modules marked `demo_site` only."""
+    if request.node.get_closest_marker("demo_site") is None:
+        yield
+        return
+    with request.getfixturevalue("shared_data")(), pytest.MonkeyPatch.context() as patch:
+        # The loader commits each translation for wagtail-localize to publish it at that commit.
+        # Nothing commits inside this transaction: what each commit would run runs at once.
+        patch.setattr(transaction, "on_commit", run_now)
         call_command("load_demo", verbosity=0, stdout=io.StringIO())
+        patch.undo()
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -28,6 +84,18 @@ def fresh_content_generation():
     (portal.content_memo) would otherwise still describe that test's content.
     """
     page_cache.next_generation()
+
+
+@pytest.fixture(autouse=True)
+def fresh_glossary_index():
+    """Start each test without the glossary index a test before built from its own terms."""
+    glossary.invalidate()
+
+
+@pytest.fixture
+def site_tree(db):
+    """The default site and its home page in French, Dutch and English: `site_tree.home["nl"]`."""
+    return build_site_tree()
 
 
 @pytest.fixture

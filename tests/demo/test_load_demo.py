@@ -1,4 +1,8 @@
-"""The demo loader builds a complete three-language site, and a second run changes nothing."""
+"""The demo loader builds a complete three-language site, and a second run changes nothing.
+
+These are the loader's own tests: the module is marked `demo_site`, so the demo site is loaded
+once for it (tests/conftest.py).
+"""
 
 import io
 
@@ -11,6 +15,8 @@ from glossary.models import GlossaryTerm
 from guides.models import GuidePage, Level, PathPage
 from news.models import NewsPage
 from tests.pages import LANGUAGES, demo_page
+
+pytestmark = pytest.mark.demo_site
 
 
 def snapshot():

@@ -1,6 +1,11 @@
-"""The glossary page, and glossary terms linked automatically in guides."""
+"""The glossary page, and glossary terms linked automatically in guides.
+
+A glossary of five terms and a guide that mentions two of them, built once for the module in
+French and translated into Dutch and English.
+"""
 
 import unicodedata
+from dataclasses import dataclass
 
 import pytest
 from bs4 import BeautifulSoup
@@ -8,8 +13,59 @@ from wagtail.rich_text import RichText
 
 from glossary.linking import link_glossary_terms
 from glossary.models import GlossaryTerm
-from tests.factories import GlossaryTermFactory
-from tests.pages import LANGUAGES, demo_page
+from guides.models import GuidePage
+from tests.glossary.factories import GlossaryPageFactory, GlossaryTermFactory
+from tests.guides.factories import GuidePageFactory, PathPageFactory, step
+from tests.home.factories import build_site_tree
+from tests.translations.factories import translate
+
+LANGUAGES = ["fr", "nl", "en"]
+# Each term in French, Dutch and English; "Échéance" sorts among the E, not after Z.
+TERMS = [
+    {"fr": "Note de frais", "nl": "Onkostennota", "en": "Expense claim"},
+    {"fr": "Acompte", "nl": "Voorschot", "en": "Advance"},
+    {"fr": "Échéance", "nl": "Vervaldatum", "en": "Due date"},
+    {"fr": "Donneur d'ordre", "nl": "Opdrachtgever", "en": "Principal"},
+    {"fr": "Frais professionnels", "nl": "Beroepskosten", "en": "Business expenses"},
+]
+# The guide names two terms, one of them twice.
+GUIDE_STEP = {
+    "fr": "Remplissez votre note de frais et envoyez la note de frais à votre donneur d'ordre.",
+    "nl": "Vul uw onkostennota in en stuur de onkostennota naar uw opdrachtgever.",
+    "en": "Fill in your expense claim and send the expense claim to your principal.",
+}
+
+
+@dataclass
+class GlossarySite:
+    glossary: dict
+    guide: dict
+
+
+@pytest.fixture(scope="module")
+def glossary_site(shared_data):
+    with shared_data():
+        home = build_site_tree().home
+        glossary = {"fr": GlossaryPageFactory(parent=home["fr"])}
+        for names in TERMS:
+            term = GlossaryTermFactory(term=names["fr"])
+            for language in ["nl", "en"]:
+                translate(term, language, strings={names["fr"]: names[language]})
+        path = PathPageFactory(parent=home["fr"])
+        guide = {
+            "fr": GuidePageFactory(
+                parent=path,
+                title="Déclarer ses frais",
+                steps=[step("Envoyez vos frais", f"<p>{GUIDE_STEP['fr']}</p>")],
+            )
+        }
+        for language in ["nl", "en"]:
+            glossary[language] = translate(glossary["fr"], language)
+            translate(path, language)
+            guide[language] = translate(
+                guide["fr"], language, strings={GUIDE_STEP["fr"]: GUIDE_STEP[language]}
+            )
+        yield GlossarySite(glossary=glossary, guide=guide)
 
 
 def dictionary_order(word):
@@ -23,29 +79,35 @@ def render(client, page):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_glossary_lists_every_term_of_its_language_a_to_z_with_anchors(client, language):
-    glossary = demo_page("glossary", "glossary", language)
-    html = render(client, glossary)
+def test_glossary_lists_every_term_of_its_language_a_to_z_with_anchors(
+    client, glossary_site, language
+):
+    html = render(client, glossary_site.glossary[language])
 
     terms = GlossaryTerm.objects.filter(locale__language_code=language)
-    assert terms.count() >= 25
+    assert terms.count() == len(TERMS)
     entries = html.select(".glossary__entry")
     assert {entry["id"] for entry in entries} == {term.anchor for term in terms}
     shown = [entry.find("dfn").get_text(strip=True) for entry in entries]
-    assert shown == sorted(shown, key=dictionary_order)
+    assert shown == sorted((names[language] for names in TERMS), key=dictionary_order)
     letters = [link.get_text() for link in html.select(".alphabet a")]
     assert letters == [heading.get_text() for heading in html.select(".glossary-letter h2")]
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_guides_link_glossary_terms_to_the_glossary_of_their_language(client, language):
-    guide = demo_page("guide", "expense-claims", language)
-    glossary = demo_page("glossary", "glossary", language)
+def test_guides_link_glossary_terms_to_the_glossary_of_their_language(
+    client, glossary_site, language
+):
+    guide = glossary_site.guide[language]
+    glossary = glossary_site.glossary[language]
     html = render(client, guide)
 
     links = html.select("article a.glossary-term")
-    assert links, "the guide should mention at least one glossary term"
+    assert [link.get_text().casefold() for link in links] == [
+        TERMS[0][language].casefold(),
+        TERMS[3][language].casefold(),
+    ]
     anchors = {term.anchor for term in GlossaryTerm.objects.filter(locale=guide.locale)}
     for link in links:
         url, anchor = link["href"].split("#")
@@ -57,7 +119,7 @@ def test_guides_link_glossary_terms_to_the_glossary_of_their_language(client, la
 
 
 @pytest.mark.django_db
-def test_term_variants_and_abbreviations_are_linked_case_sensitively(locales):
+def test_term_variants_and_abbreviations_are_linked_case_sensitively(glossary_site, locales):
     GlossaryTerm.objects.filter(locale=locales["en"]).delete()
     GlossaryTermFactory(
         locale=locales["en"],
@@ -78,7 +140,7 @@ def test_term_variants_and_abbreviations_are_linked_case_sensitively(locales):
 
 
 @pytest.mark.django_db
-def test_abbreviation_is_marked_up_with_its_expansion(locales):
+def test_abbreviation_is_marked_up_with_its_expansion(glossary_site, locales):
     GlossaryTerm.objects.filter(locale=locales["fr"]).delete()
     GlossaryTermFactory(locale=locales["fr"], term="Donneur d'ordre", variants="DO")
     html = link_glossary_terms("<p>Votre DO paie la facture.</p>", locales["fr"])
@@ -89,8 +151,8 @@ def test_abbreviation_is_marked_up_with_its_expansion(locales):
 
 
 @pytest.mark.django_db
-def test_a_new_term_is_linked_on_the_next_page_view(client, locales):
-    guide = demo_page("guide", "sign-up", "en")
+def test_a_new_term_is_linked_on_the_next_page_view(client, glossary_site, locales):
+    guide = GuidePage.objects.get(pk=glossary_site.guide["en"].pk)
     guide.steps.append(
         (
             "step",

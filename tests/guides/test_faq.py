@@ -1,7 +1,12 @@
 """The FAQ page of each language: questions by theme with anchors, schema.org data, links from
-guides, and questions found by search."""
+guides, and questions found by search.
+
+One FAQ, built once for the module: two themes, three questions (one for the Expert path only)
+and a guide linking two of them, in French and translated into Dutch and English.
+"""
 
 import json
+from dataclasses import dataclass
 
 import pytest
 from bs4 import BeautifulSoup
@@ -10,23 +15,121 @@ from wagtail.search.backends import get_search_backend
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail_localize.models import Translation
 
-from demo.loader import demo_key
-from guides.models import FAQPage, FAQQuestion, FAQTheme
+from guides.models import FAQPage, FAQQuestion, FAQTheme, GuideFAQQuestion, Level
 from home.models import HomePage
 from portal.templatetags.portal_tags import json_ld
-from tests.pages import LANGUAGES, demo_page
+from tests.guides.factories import (
+    FAQPageFactory,
+    FAQQuestionFactory,
+    FAQThemeFactory,
+    GuidePageFactory,
+    PathPageFactory,
+)
+from tests.home.factories import build_site_tree
+from tests.translations.factories import translate
+
+LANGUAGES = ["fr", "nl", "en"]
+
+# Each question in French, Dutch and English; the theme's sort order puts "activity" first.
+THEMES = {
+    "paid": (2, {"fr": "Être payé", "nl": "Betaald worden", "en": "Getting paid"}),
+    "activity": (1, {"fr": "Votre activité", "nl": "Uw activiteit", "en": "Your activity"}),
+}
+QUESTIONS = {
+    "when-paid": (
+        "paid",
+        "",
+        {
+            "fr": ("Quand serai-je payé ?", "Le 10 du mois qui suit votre prestation."),
+            "nl": ("Wanneer word ik betaald?", "Op de 10e van de maand na uw prestatie."),
+            "en": ("When do I get paid?", "On the 10th of the month after your work."),
+        },
+    ),
+    "company-number": (
+        "activity",
+        "",
+        {
+            "fr": (
+                "Ai-je besoin d'un numéro d'entreprise ?",
+                "Non : vous facturez sous le numéro d'entreprise de la coopérative.",
+            ),
+            "nl": (
+                "Heb ik een ondernemingsnummer nodig?",
+                "Nee: u factureert onder het ondernemingsnummer van de coöperatie.",
+            ),
+            "en": (
+                "Do I need a company number?",
+                "No: you invoice under the cooperative's company number.",
+            ),
+        },
+    ),
+    "copyright-agreement": (
+        "activity",
+        Level.EXPERT,
+        {
+            "fr": ("Comment déclarer des droits d'auteur ?", "Joignez la convention signée."),
+            "nl": ("Hoe geef ik auteursrechten aan?", "Voeg de ondertekende overeenkomst toe."),
+            "en": ("How do I declare copyright?", "Attach the signed agreement."),
+        },
+    ),
+}
+
+
+@dataclass
+class FAQSite:
+    faq: dict
+    questions: dict
+    guide: dict
+
+
+def build_faq():
+    """The FAQ page, themes, questions and a guide linking two questions, in every language."""
+    home = build_site_tree().home
+    faq = {"fr": FAQPageFactory(parent=home["fr"])}
+    themes = {}
+    for key, (sort_order, names) in THEMES.items():
+        themes[key] = FAQThemeFactory(name=names["fr"], sort_order=sort_order)
+        for language in ["nl", "en"]:
+            translate(themes[key], language, strings={names["fr"]: names[language]})
+    questions = {}
+    for key, (theme, level, texts) in QUESTIONS.items():
+        question, answer = texts["fr"]
+        source = FAQQuestionFactory(
+            question=question, answer=f"<p>{answer}</p>", theme=themes[theme], level=level
+        )
+        questions[key] = {"fr": source}
+        for language in ["nl", "en"]:
+            strings = dict(zip(texts["fr"], texts[language], strict=True))
+            questions[key][language] = translate(source, language, strings=strings)
+    path = PathPageFactory(parent=home["fr"])
+    guide = {
+        "fr": GuidePageFactory(
+            parent=path,
+            title="Déclarer ses frais",
+            # In the order an editor put them, as the admin's form numbers them.
+            faq_questions=[
+                GuideFAQQuestion(question=questions["when-paid"]["fr"], sort_order=0),
+                GuideFAQQuestion(question=questions["company-number"]["fr"], sort_order=1),
+            ],
+        )
+    }
+    for language in ["nl", "en"]:
+        faq[language] = translate(faq["fr"], language)
+        translate(path, language)
+        guide[language] = translate(guide["fr"], language)
+    return FAQSite(faq=faq, questions=questions, guide=guide)
+
+
+@pytest.fixture(scope="module")
+def faq_site(shared_data):
+    with shared_data():
+        yield build_faq()
 
 
 def render(client, page):
     response = client.get(page.url)
     assert response.status_code == 200, page.url
     return response, BeautifulSoup(response.content, "html.parser")
-
-
-def question_in(key, language):
-    return FAQQuestion.objects.get(
-        translation_key=demo_key("faq-question", key), locale__language_code=language
-    )
 
 
 def schema_of(html):
@@ -37,17 +140,22 @@ def schema_of(html):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_faq_lists_every_question_of_its_language_by_theme_with_its_own_anchor(client, language):
-    faq = demo_page("faq", "faq", language)
-    _response, html = render(client, faq)
+def test_faq_lists_every_question_of_its_language_by_theme_with_its_own_anchor(
+    client, faq_site, language
+):
+    _response, html = render(client, faq_site.faq[language])
 
     questions = FAQQuestion.objects.filter(locale__language_code=language)
-    assert questions.count() >= 15
+    assert questions.count() == len(QUESTIONS)
     shown = html.select("article.faq")
     assert {entry["id"] for entry in shown} == {question.anchor for question in questions}
     assert len({entry["id"] for entry in shown}) == len(shown)
     themes = FAQTheme.objects.filter(locale__language_code=language).order_by("sort_order")
     assert [h2.get_text() for h2 in html.select(".faq-theme > h2")] == [t.name for t in themes]
+    assert [t.name for t in themes] == [
+        THEMES["activity"][1][language],
+        THEMES["paid"][1][language],
+    ]
     # The table of themes leads to each theme's heading.
     for link in html.select(".faq-themes a"):
         assert html.find(id=link["href"].lstrip("#")) is not None
@@ -55,22 +163,24 @@ def test_faq_lists_every_question_of_its_language_by_theme_with_its_own_anchor(c
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_faq_questions_show_the_path_they_belong_to(client, language):
-    faq = demo_page("faq", "faq", language)
-    _response, html = render(client, faq)
+def test_faq_questions_show_the_path_they_belong_to(client, faq_site, language):
+    _response, html = render(client, faq_site.faq[language])
 
-    question = question_in("copyright-agreement", language)
+    question = faq_site.questions["copyright-agreement"][language]
     entry = html.find(id=question.anchor)
     assert entry.select_one(".level-badge--expert").get_text() == "Smart Expert"
+    # A question for every path carries no badge.
+    assert (
+        html.find(id=faq_site.questions["when-paid"][language].anchor).select(".level-badge") == []
+    )
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_faq_carries_schema_org_faqpage_data_allowed_by_the_content_security_policy(
-    client, language
+    client, faq_site, language
 ):
-    faq = demo_page("faq", "faq", language)
-    response, html = render(client, faq)
+    response, html = render(client, faq_site.faq[language])
 
     schema = schema_of(html)
     assert schema["@type"] == "FAQPage"
@@ -97,14 +207,15 @@ def test_schema_org_data_cannot_close_its_script_block():
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_guides_link_their_questions_on_the_faq_of_their_language(client, language):
-    guide = demo_page("guide", "expense-claims", language)
-    faq = demo_page("faq", "faq", language)
-    _response, html = render(client, guide)
+def test_guides_link_their_questions_on_the_faq_of_their_language(client, faq_site, language):
+    faq = faq_site.faq[language]
+    _response, html = render(client, faq_site.guide[language])
     _faq_response, faq_html = render(client, faq)
 
     links = html.select(".guide-questions a")
-    assert links
+    assert [link.get_text() for link in links] == [
+        faq_site.questions[key][language].question for key in ["when-paid", "company-number"]
+    ]
     for link in links:
         url, anchor = link["href"].split("#")
         assert url == faq.url
@@ -118,22 +229,22 @@ def test_guides_link_their_questions_on_the_faq_of_their_language(client, langua
     ("language", "query"),
     [("fr", "numéro d'entreprise"), ("nl", "ondernemingsnummer"), ("en", "company number")],
 )
-def test_questions_are_found_by_search_in_their_language(locales, language, query):
+def test_questions_are_found_by_search_in_their_language(faq_site, locales, language, query):
     # As the unified search does: the query is analysed with the rules of its language.
     with translation.override(language):
         found = list(
             get_search_backend().search(query, FAQQuestion.objects.filter(locale=locales[language]))
         )
 
-    assert found[0].translation_key == demo_key("faq-question", "company-number")
-    assert found[0].get_url().startswith(demo_page("faq", "faq", language).url + "#question-")
+    assert found[0] == faq_site.questions["company-number"][language]
+    assert found[0].get_url().startswith(faq_site.faq[language].url + "#question-")
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_dutch_and_english_questions_are_wagtail_localize_translations(language):
-    source = question_in("when-paid", "fr")
-    target = question_in("when-paid", language)
+def test_dutch_and_english_questions_are_wagtail_localize_translations(faq_site, language):
+    source = faq_site.questions["copyright-agreement"]["fr"]
+    target = faq_site.questions["copyright-agreement"][language]
 
     translation = Translation.objects.get(
         source__object_id=source.translation_key, target_locale=target.locale
@@ -145,16 +256,20 @@ def test_dutch_and_english_questions_are_wagtail_localize_translations(language)
     assert target.level == source.level
 
 
+@pytest.mark.usefixtures("faq_site")
 class FAQPageRulesTests(WagtailPageTestCase):
     def test_there_is_one_faq_page_per_home_page(self):
         self.assertAllowedParentPageTypes(FAQPage, {HomePage})
         self.assertAllowedSubpageTypes(FAQPage, set())
-        home = demo_page("page", "home", "fr")
+        home = HomePage.objects.get(locale__language_code="fr")
         assert not FAQPage.can_create_at(home)
+        other_home = HomePage.objects.get(locale__language_code="nl")
+        FAQPage.objects.get(locale__language_code="nl").delete()
+        assert FAQPage.can_create_at(other_home)
 
     def test_faq_page_opens_in_the_editor_and_questions_in_the_snippets(self):
         self.login()
-        faq = demo_page("faq", "faq", "fr")
+        faq = FAQPage.objects.get(locale__language_code="fr")
         assert self.client.get(f"/admin/pages/{faq.pk}/edit/").status_code == 200
         question = FAQQuestion.objects.filter(locale=faq.locale).first()
         response = self.client.get(f"/admin/snippets/guides/faqquestion/edit/{question.pk}/")

@@ -1,11 +1,64 @@
 """'Explain it more simply' and 'Tell me more': guides lead to their counterparts in the other
-paths, in the reader's language."""
+paths, in the reader's language.
+
+Built once for the module in French and translated into Dutch and English: the three paths and
+two chains of guides on one subject each, from Smart Facile to Smart Expert, plus a guide with
+no counterparts.
+"""
 
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 
-from tests.pages import LANGUAGES, demo_page
+from guides.models import GuidePage, Level
+from tests.guides.factories import GuidePageFactory, PathPageFactory
+from tests.home.factories import build_site_tree
+from tests.translations.factories import translate
+
+LANGUAGES = ["fr", "nl", "en"]
+# Each chain from the simplest guide to the most detailed one: (key, level, title).
+CHAINS = [
+    [
+        ("first-contract", Level.FACILE, "Votre premier contrat"),
+        ("invoicing-a-client", Level.BASIC, "Facturer un client"),
+        ("copyright-agreements", Level.EXPERT, "Les conventions de droits d'auteur"),
+    ],
+    [
+        ("getting-paid", Level.FACILE, "Être payé"),
+        ("activity-budget", Level.BASIC, "Le budget de votre activité"),
+        ("investments", Level.EXPERT, "Investir dans votre activité"),
+    ],
+]
+
+
+@pytest.fixture(scope="module")
+def guides(shared_data):
+    """{key: {language: guide}}; the French guides name their counterparts."""
+    with shared_data():
+        home = build_site_tree().home
+        paths = {level: PathPageFactory(parent=home["fr"], level=level) for level in Level}
+        built = {
+            key: {"fr": GuidePageFactory(parent=paths[level], title=title)}
+            for chain in CHAINS
+            for key, level, title in chain
+        }
+        built["insurance"] = {
+            "fr": GuidePageFactory(parent=paths[Level.BASIC], title="Vos assurances")
+        }
+        for chain in CHAINS:
+            for position, (key, _level, _title) in enumerate(chain):
+                guide = built[key]["fr"]
+                if position > 0:
+                    guide.simpler_guide = built[chain[position - 1][0]]["fr"]
+                if position + 1 < len(chain):
+                    guide.detailed_guide = built[chain[position + 1][0]]["fr"]
+                guide.save_revision().publish()
+        for language in ["nl", "en"]:
+            for path in paths.values():
+                translate(path, language)
+            for guide in built.values():
+                guide[language] = translate(guide["fr"], language)
+        yield built
 
 
 def switch_links(client, guide):
@@ -18,30 +71,32 @@ def switch_links(client, guide):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_guide_in_the_middle_leads_to_the_simpler_and_the_more_detailed_guide(client, language):
-    links = switch_links(client, demo_page("guide", "invoicing-a-client", language))
+def test_a_guide_in_the_middle_leads_to_the_simpler_and_the_more_detailed_guide(
+    client, guides, language
+):
+    links = switch_links(client, guides["invoicing-a-client"][language])
 
     assert links == {
-        "simpler": [demo_page("guide", "first-contract", language).url],
-        "detailed": [demo_page("guide", "copyright-agreements", language).url],
+        "simpler": [guides["first-contract"][language].url],
+        "detailed": [guides["copyright-agreements"][language].url],
     }
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_simplest_guide_offers_only_more_detail(client, language):
-    links = switch_links(client, demo_page("guide", "getting-paid", language))
+def test_the_simplest_guide_offers_only_more_detail(client, guides, language):
+    links = switch_links(client, guides["getting-paid"][language])
 
     assert links == {
         "simpler": [],
-        "detailed": [demo_page("guide", "activity-budget", language).url],
+        "detailed": [guides["activity-budget"][language].url],
     }
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_links_are_worded_in_the_reader_language(client, language):
-    guide = demo_page("guide", "activity-budget", language)
+def test_links_are_worded_in_the_reader_language(client, guides, language):
+    guide = guides["activity-budget"][language]
     html = BeautifulSoup(client.get(guide.url).content, "html.parser")
 
     wording = {
@@ -54,25 +109,25 @@ def test_links_are_worded_in_the_reader_language(client, language):
 
 
 @pytest.mark.django_db
-def test_a_counterpart_not_published_in_a_language_is_left_out(client):
-    demo_page("guide", "copyright-agreements", "nl").unpublish()
+def test_a_counterpart_not_published_in_a_language_is_left_out(client, guides):
+    GuidePage.objects.get(pk=guides["copyright-agreements"]["nl"].pk).unpublish()
 
-    links = switch_links(client, demo_page("guide", "invoicing-a-client", "nl"))
+    links = switch_links(client, guides["invoicing-a-client"]["nl"])
 
-    assert links == {"simpler": [demo_page("guide", "first-contract", "nl").url], "detailed": []}
+    assert links == {"simpler": [guides["first-contract"]["nl"].url], "detailed": []}
 
 
 @pytest.mark.django_db
-def test_a_guide_without_counterparts_shows_no_switch(client):
-    assert switch_links(client, demo_page("guide", "insurance", "en")) == {
+def test_a_guide_without_counterparts_shows_no_switch(client, guides):
+    assert switch_links(client, guides["insurance"]["en"]) == {
         "simpler": [],
         "detailed": [],
     }
 
 
 @pytest.mark.django_db
-def test_a_guide_cannot_be_its_own_counterpart():
-    guide = demo_page("guide", "insurance", "fr")
+def test_a_guide_cannot_be_its_own_counterpart(guides):
+    guide = GuidePage.objects.get(pk=guides["insurance"]["fr"].pk)
     guide.detailed_guide = guide
 
     with pytest.raises(ValidationError):

@@ -1,15 +1,37 @@
-"""What can go under what, checked on the models and through the admin's page editor."""
+"""What can go under what, checked on the models and through the admin's page editor.
+
+The editing tests build, once for their class, a French site with a page of every type.
+"""
 
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from glossary.models import GlossaryPage
-from guides.models import FAQPage, GuidePage, PathPage, TopicPage
+from guides.models import (
+    FAQPage,
+    GuideFAQQuestion,
+    GuidePage,
+    GuideRelatedGuide,
+    Level,
+    PathPage,
+    TopicPage,
+)
 from home.models import HomePage, MissionPage
 from news.models import NewsIndexPage, NewsPage
 from offices.models import ContactPage
-from tests.pages import demo_page
+from tests.glossary.factories import GlossaryPageFactory
+from tests.guides.factories import (
+    FAQPageFactory,
+    FAQQuestionFactory,
+    GuidePageFactory,
+    PathPageFactory,
+    TopicPageFactory,
+    need,
+    step,
+)
+from tests.home.factories import MissionPageFactory, build_site_tree
+from tests.news.factories import NewsIndexPageFactory, NewsPageFactory
 
 
 class PageCreationRulesTests(WagtailPageTestCase):
@@ -33,11 +55,42 @@ class PageCreationRulesTests(WagtailPageTestCase):
 
 
 class GuideEditingTests(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        home = build_site_tree().home["fr"]
+        cls.path = PathPageFactory(parent=home, level=Level.BASIC)
+        expert = PathPageFactory(parent=home, level=Level.EXPERT)
+        topic = TopicPageFactory(parent=expert, title="Travail créatif")
+        hiring = GuidePageFactory(parent=topic, title="Engager quelqu'un")
+        cls.insurance = GuidePageFactory(
+            parent=cls.path,
+            title="Vos assurances",
+            before_you_start=[need("Votre numéro de membre")],
+            steps=[
+                step("Vérifiez ce qui est couvert", "<p>Lisez le résumé des garanties.</p>"),
+                step("Déclarez un sinistre", "<p>Dans les huit jours.</p>", tip="Gardez tout."),
+            ],
+            related_guides=[GuideRelatedGuide(guide=hiring, sort_order=0)],
+            faq_questions=[GuideFAQQuestion(question=FAQQuestionFactory(), sort_order=0)],
+        )
+        news_index = NewsIndexPageFactory(parent=home)
+        cls.every_type = [
+            home,
+            expert,
+            topic,
+            hiring,
+            MissionPageFactory(parent=home),
+            GlossaryPageFactory(parent=home),
+            FAQPageFactory(parent=home),
+            news_index,
+            NewsPageFactory(parent=news_index),
+        ]
+
     def setUp(self):
         self.user = self.login()
 
     def test_an_editor_creates_a_guide_under_a_path_through_the_admin(self):
-        path = demo_page("path", "basic", "fr")
+        path = self.path
         data = nested_form_data(
             {
                 "title": "Changer vos coordonnées bancaires",
@@ -72,7 +125,7 @@ class GuideEditingTests(WagtailPageTestCase):
         self.assertContains(response, "Ouvrez votre espace membre")
 
     def test_a_guide_without_steps_is_refused_with_a_message(self):
-        path = demo_page("path", "basic", "fr")
+        path = self.path
         data = nested_form_data(
             {
                 "title": "Guide vide",
@@ -95,24 +148,14 @@ class GuideEditingTests(WagtailPageTestCase):
         assert not GuidePage.objects.filter(slug="guide-vide").exists()
 
     def test_every_page_type_opens_in_the_editor(self):
-        for kind, key in [
-            ("page", "home"),
-            ("path", "expert"),
-            ("topic", "creative-work"),
-            ("guide", "hiring"),
-            ("mission", "mission"),
-            ("glossary", "glossary"),
-            ("faq", "faq"),
-            ("news-index", "news"),
-            ("news", "new-portal"),
-        ]:
-            page = demo_page(kind, key, "fr")
+        assert len({type(page) for page in self.every_type}) == len(self.every_type)
+        for page in self.every_type:
             response = self.client.get(f"/admin/pages/{page.pk}/edit/")
-            assert response.status_code == 200, (kind, response.status_code)
+            assert response.status_code == 200, (type(page), response.status_code)
             assert response.context["page"].pk == page.pk
 
     def test_an_editor_changes_a_step_and_the_public_page_shows_it(self):
-        guide = demo_page("guide", "insurance", "fr")
+        guide = GuidePage.objects.get(pk=self.insurance.pk)
         steps = [
             (
                 "step",

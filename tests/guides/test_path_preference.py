@@ -1,12 +1,45 @@
 """A member says once which path fits them: remembered in a cookie, shown first on the home page,
-changed or forgotten in one click, and still served from the page cache."""
+changed or forgotten in one click, and still served from the page cache.
+
+The module builds, once, the home page of each language with its three paths, made in French and
+translated into Dutch and English through wagtail-localize.
+"""
 
 import pytest
 from bs4 import BeautifulSoup
 
+from guides.models import Level
 from guides.path_preference import COOKIE_NAME
+from home.models import HomePage
 from portal import page_cache
-from tests.pages import LANGUAGES, demo_page
+from tests.guides.factories import PathPageFactory
+from tests.home.factories import build_site_tree
+from tests.translations.factories import translate
+
+LANGUAGES = ["fr", "nl", "en"]
+
+
+@pytest.fixture(scope="module")
+def homes(shared_data):
+    """The home page of each language, with the three paths under it."""
+    with shared_data():
+        tree = build_site_tree()
+        # Made out of their usual order: the home page lists them by level, not by position.
+        for level in [Level.EXPERT, Level.FACILE, Level.BASIC]:
+            path = PathPageFactory(parent=tree.home["fr"], level=level)
+            for language in ["nl", "en"]:
+                translate(path, language)
+        yield tree.home
+
+
+@pytest.fixture
+def home_page(homes, db):
+    """The home page of a language, read afresh."""
+
+    def home_in(language):
+        return HomePage.objects.get(pk=homes[language].pk)
+
+    return home_in
 
 
 def path_levels(client, home):
@@ -19,10 +52,9 @@ def choose(client, level, next_url, **headers):
     return client.post("/fr/my-path/", {"level": level, "next": next_url}, headers=headers)
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_choosing_a_path_puts_it_first_on_the_home_page_and_says_so(client, language):
-    home = demo_page("page", "home", language)
+def test_choosing_a_path_puts_it_first_on_the_home_page_and_says_so(client, home_page, language):
+    home = home_page(language)
     assert path_levels(client, home)[0] == ["facile", "basic", "expert"]
 
     response = choose(client, "expert", home.url)
@@ -47,10 +79,9 @@ def test_the_cookie_holds_only_the_path_for_a_year_and_is_first_party(client):
     assert not cookie["domain"]
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_forgetting_the_choice_takes_one_click_and_deletes_the_cookie(client, language):
-    home = demo_page("page", "home", language)
+def test_forgetting_the_choice_takes_one_click_and_deletes_the_cookie(client, home_page, language):
+    home = home_page(language)
     choose(client, "basic", home.url)
     _levels, html = path_levels(client, home)
     forget = html.select_one(".path-choice button[value='']")
@@ -62,9 +93,8 @@ def test_forgetting_the_choice_takes_one_click_and_deletes_the_cookie(client, la
     assert path_levels(client, home)[0] == ["facile", "basic", "expert"]
 
 
-@pytest.mark.django_db
-def test_the_home_page_explains_the_cookie(client):
-    html = BeautifulSoup(client.get(demo_page("page", "home", "nl").url).content, "html.parser")
+def test_the_home_page_explains_the_cookie(client, home_page):
+    html = BeautifulSoup(client.get(home_page("nl").url).content, "html.parser")
 
     note = html.select_one(".path-choice__note").get_text()
     assert "cookie" in note
@@ -85,20 +115,18 @@ def test_the_choice_never_redirects_to_another_site(client):
     assert response["Location"] == "/"
 
 
-@pytest.mark.django_db
-def test_an_unknown_value_in_the_cookie_is_ignored(client):
+def test_an_unknown_value_in_the_cookie_is_ignored(client, home_page):
     client.cookies[COOKIE_NAME] = "<script>"
 
-    levels, _html = path_levels(client, demo_page("page", "home", "en"))
+    levels, _html = path_levels(client, home_page("en"))
 
     assert levels == ["facile", "basic", "expert"]
 
 
-@pytest.mark.django_db
-def test_the_page_cache_keeps_one_home_page_per_choice(client, settings):
+def test_the_page_cache_keeps_one_home_page_per_choice(client, home_page, settings):
     settings.PAGE_CACHE_SECONDS = 600
     page_cache.next_generation()
-    home = demo_page("page", "home", "fr")
+    home = home_page("fr")
 
     assert client.get(home.url)["X-Cache"] == "MISS"
     assert client.get(home.url)["X-Cache"] == "HIT"

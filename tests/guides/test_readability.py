@@ -1,4 +1,8 @@
-"""Plain-language checks in the guide editor: reading ease per language, targets, jargon."""
+"""Plain-language checks in the guide editor: reading ease per language, targets, jargon.
+
+Built once for the module: the three paths and a glossary of two terms in French, translated
+into Dutch and English, and a French guide that uses both terms.
+"""
 
 import pytest
 from django.contrib.messages import get_messages
@@ -6,12 +10,84 @@ from django.utils.html import escape
 from textstat.backend.metrics import flesch_reading_ease
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from guides.models import GuidePage
+from guides.models import GuidePage, Level
 from guides.readability import TARGETS, guide_text, score_text
-from tests.factories import GuidePageFactory, step
-from tests.pages import demo_page
+from tests.glossary.factories import GlossaryPageFactory, GlossaryTermFactory
+from tests.guides.factories import GuidePageFactory, PathPageFactory, step
+from tests.home.factories import build_site_tree
+from tests.translations.factories import translate
 
 pytestmark = pytest.mark.django_db
+
+# Each term in French, Dutch and English: (term, definition, variants).
+TERMS = [
+    {
+        "fr": (
+            "Note de frais",
+            "Une note de frais vous fait rembourser une dépense faite pour votre activité.",
+            "notes de frais",
+        ),
+        "nl": (
+            "Onkostennota",
+            "Met een onkostennota krijgt u een uitgave voor uw activiteit terugbetaald.",
+            "onkostennota's",
+        ),
+        "en": (
+            "Expense claim",
+            "An expense claim pays you back money you spent for your activity.",
+            "expense claims",
+        ),
+    },
+    {
+        "fr": (
+            "Teamadmin",
+            "Le teamadmin est l'équipe administrative de la coopérative.",
+            "team admin\néquipe administrative",
+        ),
+        "nl": (
+            "Teamadmin",
+            "Teamadmin is het administratieve team van de coöperatie.",
+            "team admin\nadministratief team",
+        ),
+        "en": (
+            "Admin team",
+            "The admin team handles the cooperative's paperwork.",
+            "teamadmin\nadministrative team",
+        ),
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def site(shared_data):
+    """{"paths": {level: {language: path}}, "guide": a French guide using both terms}."""
+    with shared_data():
+        home = build_site_tree().home
+        glossary = GlossaryPageFactory(parent=home["fr"])
+        for term in TERMS:
+            term_text, definition, variants = term["fr"]
+            source = GlossaryTermFactory(term=term_text, definition=definition, variants=variants)
+            for language in ["nl", "en"]:
+                strings = dict(zip(term["fr"], term[language], strict=True))
+                translate(source, language, strings=strings)
+        paths = {level: {"fr": PathPageFactory(parent=home["fr"], level=level)} for level in Level}
+        for language in ["nl", "en"]:
+            translate(glossary, language)
+            for path in paths.values():
+                path[language] = translate(path["fr"], language)
+        guide = GuidePageFactory(
+            parent=paths[Level.BASIC]["fr"],
+            title="Déclarer ses frais",
+            summary="Remplissez une note de frais pour vous faire rembourser.",
+            steps=[
+                step(
+                    "Envoyez-la",
+                    "<p>L'équipe administrative vérifie votre note de frais.</p>",
+                )
+            ],
+        )
+        yield {"paths": paths, "guide": guide}
+
 
 EASY = {
     "fr": "Vous recevez une facture. Payez-la dans les trente jours. Une question ? Appelez-nous.",
@@ -92,11 +168,11 @@ def test_paths_have_targets_from_the_strictest_for_facile_to_expert():
     ],
 )
 def test_the_editor_shows_the_score_target_and_jargon_with_its_plain_explanation(
-    admin_client, language, jargon, plain_words
+    admin_client, site, language, jargon, plain_words
 ):
     # Written in its own language (a synced translation opens in the translation editor).
     guide = GuidePageFactory(
-        parent=demo_page("path", "basic", language),
+        parent=site["paths"][Level.BASIC][language],
         title=jargon,
         summary=f"{EASY[language]} {jargon}.",
     )
@@ -114,16 +190,16 @@ def test_the_editor_shows_the_score_target_and_jargon_with_its_plain_explanation
     assert escape(terms[jargon]) in html
 
 
-def test_the_editor_of_a_french_demo_guide_lists_its_jargon(admin_client):
-    guide = demo_page("guide", "expense-claims")
+def test_the_editor_of_a_french_guide_lists_its_jargon(admin_client, site):
+    guide = site["guide"]
     html = admin_client.get(f"/admin/pages/{guide.pk}/edit/").content.decode()
     assert "Kandel–Moles" in html
     assert "<dt>Note de frais</dt>" in html
     assert "<dt>Teamadmin</dt><dd>Trouvé sous la forme « équipe administrative ».</dd>" in html
 
 
-def test_the_editor_of_a_new_guide_shows_the_panel_without_a_score(admin_client):
-    path = demo_page("path", "facile")
+def test_the_editor_of_a_new_guide_shows_the_panel_without_a_score(admin_client, site):
+    path = site["paths"][Level.FACILE]["fr"]
     response = admin_client.get(f"/admin/pages/add/guides/guidepage/{path.pk}/")
     assert response.status_code == 200
     assert "Rien à mesurer pour l&#x27;instant" in response.content.decode()
@@ -157,27 +233,30 @@ def publish_new_guide(client, path, text):
     return GuidePage.objects.get(slug="guide-lisibilite"), warnings
 
 
-def test_publishing_a_hard_facile_guide_warns_but_publishes(admin_client):
-    guide, warnings = publish_new_guide(admin_client, demo_page("path", "facile"), HARD["fr"])
+def test_publishing_a_hard_facile_guide_warns_but_publishes(admin_client, site):
+    path = site["paths"][Level.FACILE]["fr"]
+    guide, warnings = publish_new_guide(admin_client, path, HARD["fr"])
     assert guide.live
     assert len(warnings) == 1
     assert "Smart Facile" in warnings[0]
 
 
-def test_publishing_an_easy_facile_guide_gives_no_warning(admin_client):
-    guide, warnings = publish_new_guide(admin_client, demo_page("path", "facile"), EASY["fr"])
+def test_publishing_an_easy_facile_guide_gives_no_warning(admin_client, site):
+    path = site["paths"][Level.FACILE]["fr"]
+    guide, warnings = publish_new_guide(admin_client, path, EASY["fr"])
     assert guide.live
     assert warnings == []
 
 
-def test_publishing_a_hard_expert_guide_gives_no_warning(admin_client):
-    guide, warnings = publish_new_guide(admin_client, demo_page("path", "expert"), HARD["fr"])
+def test_publishing_a_hard_expert_guide_gives_no_warning(admin_client, site):
+    path = site["paths"][Level.EXPERT]["fr"]
+    guide, warnings = publish_new_guide(admin_client, path, HARD["fr"])
     assert guide.live
     assert warnings == []
 
 
-def test_a_hard_dutch_facile_guide_is_below_its_target_by_the_dutch_formula():
-    path = demo_page("path", "facile", "nl")
+def test_a_hard_dutch_facile_guide_is_below_its_target_by_the_dutch_formula(site):
+    path = site["paths"][Level.FACILE]["nl"]
     guide = GuidePageFactory(
         parent=path, title="Moeilijke gids", summary=HARD["nl"], steps=[step("Lees", "<p>.</p>")]
     )

@@ -2,7 +2,8 @@
 `publish_scheduled` command once the clock reaches them.
 
 French guides are scheduled in Wagtail's page editor; Dutch and English translations, edited in
-wagtail-localize's editor, when they are submitted for review.
+wagtail-localize's editor, when they are submitted for review. Each test builds one guide in
+French and its Dutch and English translations.
 """
 
 import datetime
@@ -13,22 +14,42 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.pages import demo_page
+from guides.models import Level
+from tests.guides.factories import GuidePageFactory, PathPageFactory, step
+from tests.translations.factories import translate
+from tests.workflows.factories import staff_user
 from tests.workflows.test_moderation import (
     guide_form,
     live_step_titles,
     logged_in,
-    person,
     translate_first_step,
     workflow_action,
 )
-from workflows.roles import MODERATORS, TRANSLATORS
 
 NEW_TITLES = {
     "fr": "Relisez le montant avant d'envoyer",
     "nl": "Lees het bedrag na voor u het verstuurt",
     "en": "Read the amount again before you send it",
 }
+
+
+@pytest.fixture
+def guides(site_tree):
+    """The live guide "Être payé" of Smart Facile in French, Dutch and English."""
+    path = PathPageFactory(parent=site_tree.home["fr"], level=Level.FACILE)
+    guide = GuidePageFactory(
+        parent=path,
+        title="Être payé",
+        steps=[
+            step("Vérifiez votre fiche de paie", "<p>Elle arrive le 10 du mois.</p>"),
+            step("Posez vos questions", "<p>Le teamadmin vous répond.</p>"),
+        ],
+    )
+    pages = {"fr": guide}
+    for language in ["nl", "en"]:
+        translate(path, language)
+        pages[language] = translate(guide, language)
+    return pages
 
 
 def admin_time(moment):
@@ -45,17 +66,17 @@ def members_see(guide):
     return response.status_code == 200
 
 
-def schedule(django_user_model, language, guide, **dates):
+def schedule(language, guide, **dates):
     """Set a guide's new first step and dates as each language's people do in the admin."""
     dates = {name: admin_time(moment) for name, moment in dates.items()}
     if language == "fr":
-        moderator = logged_in(person(django_user_model, "mod", MODERATORS))
+        moderator = logged_in(staff_user("moderator"))
         form = {**guide_form(guide, "action-publish", NEW_TITLES[language]), **dates}
         response = moderator.post(reverse("wagtailadmin_pages:edit", args=[guide.pk]), form)
         assert response.status_code == 302, response.context["form"].errors
         return
-    translator = logged_in(person(django_user_model, "joke", TRANSLATORS[language]))
-    reviewer = logged_in(person(django_user_model, "an", TRANSLATORS[language]))
+    translator = logged_in(staff_user("translator", languages=[language]))
+    reviewer = logged_in(staff_user("translator", languages=[language]))
     translate_first_step(translator, guide, NEW_TITLES[language])
     url = reverse("translations:submit_for_review", args=[guide.pk])
     response = translator.post(url, dates)
@@ -66,14 +87,12 @@ def schedule(django_user_model, language, guide, **dates):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["fr", "nl", "en"])
-def test_a_change_scheduled_for_tomorrow_goes_live_tomorrow(
-    django_user_model, time_machine, language
-):
-    guide = demo_page("guide", "getting-paid", language)
+def test_a_change_scheduled_for_tomorrow_goes_live_tomorrow(guides, time_machine, language):
+    guide = guides[language]
     before = live_step_titles(guide)
     tomorrow = timezone.now() + datetime.timedelta(days=1)
 
-    schedule(django_user_model, language, guide, go_live_at=tomorrow)
+    schedule(language, guide, go_live_at=tomorrow)
     publish_scheduled()
     assert live_step_titles(guide) == before
 
@@ -85,13 +104,11 @@ def test_a_change_scheduled_for_tomorrow_goes_live_tomorrow(
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["fr", "nl", "en"])
-def test_a_guide_with_an_expiry_date_leaves_the_site_then(
-    django_user_model, time_machine, language
-):
-    guide = demo_page("guide", "getting-paid", language)
+def test_a_guide_with_an_expiry_date_leaves_the_site_then(guides, time_machine, language):
+    guide = guides[language]
     next_week = timezone.now() + datetime.timedelta(days=7)
 
-    schedule(django_user_model, language, guide, expire_at=next_week)
+    schedule(language, guide, expire_at=next_week)
     publish_scheduled()
     assert live_step_titles(guide)[0] == NEW_TITLES[language]
     assert members_see(guide)
@@ -105,9 +122,9 @@ def test_a_guide_with_an_expiry_date_leaves_the_site_then(
 
 
 @pytest.mark.django_db
-def test_an_expiry_date_in_the_past_is_refused_with_a_message(django_user_model):
-    guide = demo_page("guide", "getting-paid", "nl")
-    translator = logged_in(person(django_user_model, "joke", TRANSLATORS["nl"]))
+def test_an_expiry_date_in_the_past_is_refused_with_a_message(guides):
+    guide = guides["nl"]
+    translator = logged_in(staff_user("translator", languages=["nl"]))
     yesterday = timezone.now() - datetime.timedelta(days=1)
 
     response = translator.post(

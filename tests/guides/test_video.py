@@ -6,7 +6,8 @@ from wagtail.blocks import StructBlockValidationError
 
 from guides.blocks import VideoBlock
 from guides.video import embed_url_for
-from tests.pages import demo_page
+from tests.guides.factories import GuidePageFactory, PathPageFactory
+from tests.translations.factories import translate
 
 
 @pytest.mark.parametrize(
@@ -40,8 +41,10 @@ def test_video_block_refuses_an_unsupported_address():
 
 
 @pytest.mark.django_db
-def test_guide_with_video_shows_a_link_and_transcript_but_no_player(client):
-    guide = demo_page("guide", "expense-claims", "en")
+def test_guide_with_video_shows_a_link_and_transcript_but_no_player(client, site_tree):
+    path = PathPageFactory(parent=site_tree.home["fr"])
+    translate(path, "en")
+    guide = translate(GuidePageFactory(parent=path), "en")
     guide.video = [
         {
             "type": "video",

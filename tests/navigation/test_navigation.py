@@ -1,29 +1,117 @@
-"""The main menu and the footer come from the editors' snippets, in the reader's language."""
+"""The main menu and the footer come from the editors' snippets, in the reader's language.
+
+Each module run builds one site: the home page of each language with its sections (three paths,
+a guide, the mission, the glossary, the FAQ, the news and the contact page), a French menu and
+footer linking them, and their Dutch and English translations made through wagtail-localize.
+"""
 
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from demo.loader import demo_key
+from guides.models import Level
 from navigation.models import SiteFooter, SiteNavigation
 from portal import page_cache
-from tests.pages import LANGUAGES, demo_page
+from tests.glossary.factories import GlossaryPageFactory
+from tests.guides.factories import FAQPageFactory, GuidePageFactory, PathPageFactory
+from tests.home.factories import MissionPageFactory, build_site_tree
+from tests.navigation.factories import (
+    SiteFooterFactory,
+    SiteNavigationFactory,
+    footer_group,
+    menu_link,
+)
+from tests.news.factories import NewsIndexPageFactory
+from tests.offices.factories import ContactPageFactory
+from tests.translations.factories import translate
 
+LANGUAGES = ["fr", "nl", "en"]
+MENU = ["facile", "basic", "expert", "glossary", "faq", "news"]
 MENU_LABELS = {
     "fr": ["Smart Facile", "Smart Basic", "Smart Expert", "Lexique", "Vos questions", "Actualités"],
     "nl": ["Smart Facile", "Smart Basic", "Smart Expert", "Woordenlijst", "Uw vragen", "Nieuws"],
     "en": ["Smart Facile", "Smart Basic", "Smart Expert", "Glossary", "Your questions", "News"],
 }
+FOOTER = ["mission", "glossary", "faq", "news", "contact"]
 FOOTER_LABELS = {
-    "fr": ["Notre mission", "Lexique", "Questions fréquentes", "Actualités"],
-    "nl": ["Onze missie", "Woordenlijst", "Veelgestelde vragen", "Nieuws"],
-    "en": ["Our mission", "Glossary", "Frequently asked questions", "News"],
+    "fr": ["Notre mission", "Lexique", "Questions fréquentes", "Actualités", "Nous contacter"],
+    "nl": ["Onze missie", "Woordenlijst", "Veelgestelde vragen", "Nieuws", "Contact opnemen"],
+    "en": ["Our mission", "Glossary", "Frequently asked questions", "News", "Contact us"],
 }
-CONTACT_LABELS = {"fr": "Nous contacter", "nl": "Contact opnemen", "en": "Contact us"}
 FOOTER_HEADINGS = {"fr": "Sur ce portail", "nl": "Op dit portaal", "en": "On this portal"}
+FOOTER_ABOUT = {
+    "fr": "Smart est une coopérative qui appartient à ses membres.",
+    "nl": "Smart is een coöperatie die eigendom is van haar leden.",
+    "en": "Smart is a cooperative owned by its members.",
+}
+FOOTER_HELP = {
+    "fr": "Votre conseiller est votre premier contact.",
+    "nl": "Uw adviseur is uw eerste aanspreekpunt.",
+    "en": "Your adviser is your first contact.",
+}
+
+
+@pytest.fixture(scope="module")
+def site(shared_data):
+    """The sections of every language ({name: {language: page}}), the menus and the footers."""
+    with shared_data():
+        home = build_site_tree().home["fr"]
+        french = {
+            "facile": PathPageFactory(parent=home, level=Level.FACILE),
+            "basic": PathPageFactory(parent=home, level=Level.BASIC),
+            "expert": PathPageFactory(parent=home, level=Level.EXPERT),
+            "mission": MissionPageFactory(parent=home),
+            "glossary": GlossaryPageFactory(parent=home),
+            "faq": FAQPageFactory(parent=home),
+            "news": NewsIndexPageFactory(parent=home),
+            "contact": ContactPageFactory(parent=home),
+        }
+        french["guide"] = GuidePageFactory(parent=french["basic"], title="Déclarer vos frais")
+        pages = {name: {"fr": page} for name, page in french.items()}
+        for name, page in french.items():
+            for language in ["nl", "en"]:
+                pages[name][language] = translate(page, language)
+
+        menu = SiteNavigationFactory(
+            links=[
+                menu_link(french[name], label)
+                for name, label in zip(MENU, MENU_LABELS["fr"], strict=True)
+            ]
+        )
+        footer = SiteFooterFactory(
+            about=FOOTER_ABOUT["fr"],
+            help_note=FOOTER_HELP["fr"],
+            link_groups=[
+                footer_group(
+                    FOOTER_HEADINGS["fr"],
+                    [
+                        (french[name], label)
+                        for name, label in zip(FOOTER, FOOTER_LABELS["fr"], strict=True)
+                    ],
+                )
+            ],
+        )
+        for language in ["nl", "en"]:
+            translate(
+                menu,
+                language,
+                strings=dict(zip(MENU_LABELS["fr"], MENU_LABELS[language], strict=True)),
+            )
+            translate(
+                footer,
+                language,
+                strings={
+                    **dict(zip(FOOTER_LABELS["fr"], FOOTER_LABELS[language], strict=True)),
+                    FOOTER_HEADINGS["fr"]: FOOTER_HEADINGS[language],
+                    FOOTER_ABOUT["fr"]: FOOTER_ABOUT[language],
+                    FOOTER_HELP["fr"]: FOOTER_HELP[language],
+                },
+            )
+        yield pages
 
 
 @pytest.fixture(autouse=True)
@@ -52,51 +140,38 @@ def footer_links(html, heading):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_header_shows_the_menu_of_the_readers_language(client, language):
-    html = page_html(client, demo_page("guide", "expense-claims", language).url)
+def test_the_header_shows_the_menu_of_the_readers_language(client, site, language):
+    html = page_html(client, site["guide"][language].url)
 
-    pages = [
-        demo_page("path", "facile", language),
-        demo_page("path", "basic", language),
-        demo_page("path", "expert", language),
-        demo_page("glossary", "glossary", language),
-        demo_page("faq", "faq", language),
-        demo_page("news-index", "news", language),
-    ]
-    assert menu_links(html) == list(zip(MENU_LABELS[language], [p.url for p in pages], strict=True))
+    urls = [site[name][language].url for name in MENU]
+    assert menu_links(html) == list(zip(MENU_LABELS[language], urls, strict=True))
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_footer_links_mission_glossary_questions_and_news_in_the_readers_language(
-    client, language
+    client, site, language
 ):
-    html = page_html(client, demo_page("page", "home", language).url)
+    html = page_html(client, build_site_tree().home[language].url)
     footer = SiteFooter.objects.get(locale__language_code=language)
 
     links = footer_links(html, FOOTER_HEADINGS[language])
-    linked = [
-        ("mission", "mission"),
-        ("glossary", "glossary"),
-        ("faq", "faq"),
-        ("news-index", "news"),
-    ]
+    linked = ["mission", "glossary", "faq", "news"]
     assert links[:4] == list(
         zip(
-            FOOTER_LABELS[language],
-            [demo_page(kind, key, language).url for kind, key in linked],
+            FOOTER_LABELS[language][:4],
+            [site[name][language].url for name in linked],
             strict=True,
         )
     )
+    assert footer.about == FOOTER_ABOUT[language]
     assert footer.about in html.find("footer").get_text()
     assert footer.help_note in html.find("footer").get_text()
 
 
 @pytest.mark.django_db
-def test_translated_menus_are_wagtail_localize_translations_of_the_french_one(locales):
-    french = SiteNavigation.objects.get(
-        translation_key=demo_key("navigation", "menu"), locale=locales["fr"]
-    )
+def test_translated_menus_are_wagtail_localize_translations_of_the_french_one(site, locales):
+    french = SiteNavigation.objects.get(locale=locales["fr"])
 
     for language in ["nl", "en"]:
         translated = french.get_translation(locales[language])
@@ -108,9 +183,10 @@ def test_translated_menus_are_wagtail_localize_translations_of_the_french_one(lo
 
 
 @pytest.mark.django_db
-def test_the_current_section_is_marked_in_the_menu(client):
-    guide = demo_page("guide", "expense-claims", "nl")
+def test_the_current_section_is_marked_in_the_menu(client, site):
+    guide = site["guide"]["nl"]
     path = guide.get_ancestors().get(depth=3).specific
+    assert path == site["basic"]["nl"]
     html = page_html(client, guide.url)
 
     marked = html.find("nav", class_="main-nav").find_all("a", attrs={"aria-current": True})
@@ -120,8 +196,8 @@ def test_the_current_section_is_marked_in_the_menu(client):
 
 
 @pytest.mark.django_db
-def test_a_link_to_a_page_not_translated_yet_is_left_out_of_that_language(client):
-    demo_page("faq", "faq", "en").unpublish()
+def test_a_link_to_a_page_not_translated_yet_is_left_out_of_that_language(client, site):
+    Page.objects.get(pk=site["faq"]["en"].pk).unpublish()
 
     english = menu_links(page_html(client, "/en/"))
     dutch = menu_links(page_html(client, "/nl/"))
@@ -131,15 +207,18 @@ def test_a_link_to_a_page_not_translated_yet_is_left_out_of_that_language(client
 
 
 @pytest.mark.django_db
-def test_without_a_menu_and_footer_for_a_language_its_pages_list_the_sections_as_before(client):
+def test_without_a_menu_and_footer_for_a_language_its_pages_list_the_sections_as_before(
+    client, site
+):
     SiteNavigation.objects.filter(locale__language_code="en").delete()
     SiteFooter.objects.filter(locale__language_code="en").delete()
     page_cache.next_generation()
 
     html = page_html(client, "/en/")
 
-    home = demo_page("page", "home", "en")
+    home = build_site_tree().home["en"]
     sections = [(page.title, page.url) for page in home.get_children().live().in_menu()]
+    assert sections
     assert menu_links(html) == sections
     assert footer_links(html, "Footer") == sections
     # The other languages keep their own menus.
@@ -147,9 +226,9 @@ def test_without_a_menu_and_footer_for_a_language_its_pages_list_the_sections_as
 
 
 @pytest.mark.django_db
-def test_an_editor_changes_the_menu_in_the_admin_and_the_header_follows(admin_client):
+def test_an_editor_changes_the_menu_in_the_admin_and_the_header_follows(admin_client, site):
     menu = SiteNavigation.objects.get(locale__language_code="fr")
-    mission = demo_page("mission", "mission", "fr")
+    mission = site["mission"]["fr"]
     url = reverse("wagtailsnippets_navigation_sitenavigation:edit", args=[menu.pk])
     assert admin_client.get(url).status_code == 200
 
@@ -166,10 +245,10 @@ def test_an_editor_changes_the_menu_in_the_admin_and_the_header_follows(admin_cl
 
 
 @pytest.mark.django_db
-def test_a_link_without_a_label_is_refused_with_a_message(admin_client):
+def test_a_link_without_a_label_is_refused_with_a_message(admin_client, site):
     menu = SiteNavigation.objects.get(locale__language_code="fr")
     url = reverse("wagtailsnippets_navigation_sitenavigation:edit", args=[menu.pk])
-    mission = demo_page("mission", "mission", "fr")
+    mission = site["mission"]["fr"]
 
     response = admin_client.post(
         url, nested_form_data({"links": streamfield([("link", {"page": mission.pk, "label": ""})])})
@@ -184,8 +263,10 @@ def test_a_link_without_a_label_is_refused_with_a_message(admin_client):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_menu_and_footer_are_read_once_per_language_until_something_changes(client, language):
-    url = demo_page("guide", "expense-claims", language).url
+def test_the_menu_and_footer_are_read_once_per_language_until_something_changes(
+    client, site, language
+):
+    url = site["guide"][language].url
     tables = ("portal_sitenavigation", "portal_sitefooter")
 
     def navigation_queries():
@@ -201,9 +282,9 @@ def test_the_menu_and_footer_are_read_once_per_language_until_something_changes(
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_footer_links_the_contact_page_in_the_readers_language(client, language):
-    html = page_html(client, demo_page("mission", "mission", language).url)
+def test_the_footer_links_the_contact_page_in_the_readers_language(client, site, language):
+    html = page_html(client, site["mission"][language].url)
 
     links = footer_links(html, FOOTER_HEADINGS[language])
 
-    assert links[-1] == (CONTACT_LABELS[language], demo_page("page", "contact", language).url)
+    assert links[-1] == (FOOTER_LABELS[language][-1], site["contact"][language].url)

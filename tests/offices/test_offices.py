@@ -1,6 +1,10 @@
 """Office pages: open or closed at a given instant in Brussels time (lunch breaks, weekends,
 closures, the clock changes), contacts as tel:/mailto: links, schema.org LocalBusiness data, and
-the page cache that keeps "open now" only until the next opening or closing."""
+the page cache that keeps "open now" only until the next opening or closing.
+
+Every test reads one office, Smart Brussels, built once for the module in French and translated
+into Dutch and English through wagtail-localize: its hours, closures and contacts are below.
+"""
 
 import datetime
 import json
@@ -15,10 +19,82 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from home.models import HomePage
 from offices.models import ContactPage, OfficePage, WelcomeBookletPage
 from portal import page_cache
-from tests.pages import LANGUAGES, demo_page
+from tests.home.factories import build_site_tree
+from tests.offices.factories import (
+    ContactPageFactory,
+    OfficePageFactory,
+    WelcomeBookletPageFactory,
+    closure,
+    opening_hours,
+)
+from tests.translations.factories import translate
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
 UTC = datetime.UTC
+LANGUAGES = ["fr", "nl", "en"]
+
+# Monday to Friday 9:00 to 12:30, then 13:30 to 17:00; Thursday until 19:00, Friday until 16:00.
+BRUSSELS_HOURS = [
+    *(opening_hours(weekday, "09:00", "12:30") for weekday in range(5)),
+    *(opening_hours(weekday, "13:30", "17:00") for weekday in range(3)),
+    opening_hours(3, "13:30", "19:00"),
+    opening_hours(4, "13:30", "16:00"),
+]
+BRUSSELS_TEXT = {
+    "nl": {
+        "Smart Bruxelles": "Smart Brussel",
+        "Rue des Coopérateurs 70": "Coöperantenstraat 70",
+        "Saint-Gilles (Bruxelles)": "Sint-Gillis (Brussel)",
+        "Vacances de fin d'année": "Eindejaarsvakantie",
+        "Journée de formation de l'équipe": "Opleidingsdag van het team",
+    },
+    "en": {
+        "Smart Bruxelles": "Smart Brussels",
+        "Rue des Coopérateurs 70": "Rue des Coopérateurs 70",
+        "Saint-Gilles (Bruxelles)": "Saint-Gilles (Brussels)",
+        "Vacances de fin d'année": "End-of-year holidays",
+        "Journée de formation de l'équipe": "Team training day",
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def offices(shared_data):
+    """The contact page, the Brussels office in three languages, and the office's booklet."""
+    with shared_data():
+        tree = build_site_tree()
+        contact = ContactPageFactory(parent=tree.home["fr"])
+        brussels = OfficePageFactory(
+            parent=contact,
+            title="Smart Bruxelles",
+            slug="bruxelles",
+            street_address="Rue des Coopérateurs 70",
+            postal_code="1060",
+            locality="Saint-Gilles (Bruxelles)",
+            phone="+32 2 000 12 34",
+            email="brussels@example.org",
+            hours=BRUSSELS_HOURS,
+            closures=[
+                closure("2026-12-24", "2027-01-01", "Vacances de fin d'année"),
+                closure("2027-01-15", "2027-01-15", "Journée de formation de l'équipe"),
+            ],
+        )
+        booklet = WelcomeBookletPageFactory(parent=brussels)
+        office_pages = {"fr": brussels}
+        for language in ["nl", "en"]:
+            translate(contact, language)
+            office_pages[language] = translate(brussels, language, BRUSSELS_TEXT[language])
+        yield {"contact": contact, "office": office_pages, "booklet": booklet}
+
+
+@pytest.fixture
+def office(offices, db):
+    """The Brussels office in a language, read afresh: what an earlier test changed is undone."""
+
+    def office_in(language="fr"):
+        return OfficePage.objects.get(pk=offices["office"][language].pk)
+
+    return office_in
 
 
 def brussels(*args):
@@ -27,10 +103,6 @@ def brussels(*args):
 
 def utc(*args):
     return datetime.datetime(*args, tzinfo=UTC)
-
-
-def office(key="brussels", language="fr"):
-    return demo_page("office", key, language)
 
 
 def soup_at(client, url, instant):
@@ -45,8 +117,7 @@ def status_text(soup):
 
 
 # --- Open or closed, computed in the office's time zone ---------------------------------------
-@pytest.mark.django_db
-def test_the_brussels_office_is_open_on_a_tuesday_morning_until_its_lunch_break():
+def test_the_brussels_office_is_open_on_a_tuesday_morning_until_its_lunch_break(office):
     state = office().opening_state(brussels(2026, 11, 24, 10, 0))
 
     assert state.is_open
@@ -54,8 +125,7 @@ def test_the_brussels_office_is_open_on_a_tuesday_morning_until_its_lunch_break(
     assert state.changes_at == brussels(2026, 11, 24, 12, 30)
 
 
-@pytest.mark.django_db
-def test_over_lunch_the_office_is_closed_and_reopens_the_same_afternoon():
+def test_over_lunch_the_office_is_closed_and_reopens_the_same_afternoon(office):
     state = office().opening_state(brussels(2026, 11, 24, 12, 45))
 
     assert not state.is_open
@@ -63,8 +133,7 @@ def test_over_lunch_the_office_is_closed_and_reopens_the_same_afternoon():
     assert state.opens_at == brussels(2026, 11, 24, 13, 30)
 
 
-@pytest.mark.django_db
-def test_the_office_is_closed_from_the_minute_it_closes():
+def test_the_office_is_closed_from_the_minute_it_closes(office):
     just_before = office().opening_state(brussels(2026, 11, 24, 16, 59, 59))
     at_closing = office().opening_state(brussels(2026, 11, 24, 17, 0))
 
@@ -74,8 +143,7 @@ def test_the_office_is_closed_from_the_minute_it_closes():
     assert at_closing.opens_at == brussels(2026, 11, 25, 9, 0)
 
 
-@pytest.mark.django_db
-def test_at_the_weekend_the_office_opens_again_on_monday_morning():
+def test_at_the_weekend_the_office_opens_again_on_monday_morning(office):
     state = office().opening_state(brussels(2026, 11, 28, 11, 0))
 
     assert not state.is_open
@@ -84,8 +152,7 @@ def test_at_the_weekend_the_office_opens_again_on_monday_morning():
     assert state.changes_at == brussels(2026, 11, 29, 0, 0)
 
 
-@pytest.mark.django_db
-def test_a_closure_closes_the_office_on_a_weekday_and_gives_its_reason():
+def test_a_closure_closes_the_office_on_a_weekday_and_gives_its_reason(office):
     state = office().opening_state(brussels(2026, 12, 28, 10, 0))
 
     assert not state.is_open
@@ -94,8 +161,7 @@ def test_a_closure_closes_the_office_on_a_weekday_and_gives_its_reason():
     assert state.opens_at == brussels(2027, 1, 4, 9, 0)
 
 
-@pytest.mark.django_db
-def test_opening_hours_follow_brussels_clocks_across_the_spring_change():
+def test_opening_hours_follow_brussels_clocks_across_the_spring_change(office):
     # 07:30 UTC is 08:30 in Brussels before the last Sunday of March, 09:30 after it.
     before = office().opening_state(utc(2026, 3, 23, 7, 30))
     after = office().opening_state(utc(2026, 3, 30, 7, 30))
@@ -107,8 +173,7 @@ def test_opening_hours_follow_brussels_clocks_across_the_spring_change():
     assert over_the_change.opens_at == utc(2026, 3, 30, 7, 0)
 
 
-@pytest.mark.django_db
-def test_opening_hours_follow_brussels_clocks_across_the_autumn_change():
+def test_opening_hours_follow_brussels_clocks_across_the_autumn_change(office):
     before = office().opening_state(utc(2026, 10, 19, 7, 30))
     after = office().opening_state(utc(2026, 10, 26, 7, 30))
 
@@ -117,8 +182,7 @@ def test_opening_hours_follow_brussels_clocks_across_the_autumn_change():
     assert after.opens_at == utc(2026, 10, 26, 8, 0)
 
 
-@pytest.mark.django_db
-def test_the_same_instant_is_judged_in_the_office_own_time_zone():
+def test_the_same_instant_is_judged_in_the_office_own_time_zone(office):
     page = office()
     evening_in_brussels = utc(2026, 11, 24, 18, 30)
     assert not page.opening_state(evening_in_brussels).is_open
@@ -146,36 +210,34 @@ CLOSED_FOR = {
 }
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_office_page_says_it_is_open_and_until_when(client, language):
+def test_the_office_page_says_it_is_open_and_until_when(client, language, office):
     soup = soup_at(client, office(language=language).url, brussels(2026, 11, 24, 10, 0))
 
     assert status_text(soup) == OPEN_UNTIL[language]
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_office_page_says_when_a_closed_office_opens_next(client, language):
+def test_the_office_page_says_when_a_closed_office_opens_next(client, language, office):
     soup = soup_at(client, office(language=language).url, brussels(2026, 11, 28, 11, 0))
 
     assert status_text(soup) == OPENS_MONDAY[language]
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_during_a_closure_the_page_gives_the_reason_in_the_reader_language(client, language):
+def test_during_a_closure_the_page_gives_the_reason_in_the_reader_language(
+    client, language, office
+):
     soup = soup_at(client, office(language=language).url, brussels(2026, 12, 28, 10, 0))
 
     assert CLOSED_FOR[language] in status_text(soup)
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize(
     ("language", "today"),
     [("fr", "Jeudi (aujourd'hui)"), ("nl", "Donderdag (vandaag)"), ("en", "Thursday (today)")],
 )
-def test_the_hours_table_lists_every_weekday_and_marks_today(client, language, today):
+def test_the_hours_table_lists_every_weekday_and_marks_today(client, language, today, office):
     soup = soup_at(client, office(language=language).url, brussels(2026, 11, 26, 18, 0))
 
     rows = soup.select(".hours-table tbody tr")
@@ -186,7 +248,6 @@ def test_the_hours_table_lists_every_weekday_and_marks_today(client, language, t
     assert rows[6].td.get_text(strip=True) in {"Fermé", "Gesloten", "Closed"}
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize(
     ("language", "call", "write"),
     [
@@ -195,7 +256,9 @@ def test_the_hours_table_lists_every_weekday_and_marks_today(client, language, t
         ("en", "Call Smart Brussels on", "Write to Smart Brussels at"),
     ],
 )
-def test_phone_and_email_are_links_whose_names_say_what_they_do(client, language, call, write):
+def test_phone_and_email_are_links_whose_names_say_what_they_do(
+    client, language, call, write, office
+):
     soup = BeautifulSoup(client.get(office(language=language).url).content, "html.parser")
 
     phone = soup.select_one("main .contact-list a[href^='tel:']")
@@ -211,9 +274,8 @@ def local_business(soup):
     return next(block for block in blocks if block["@type"] == "LocalBusiness")
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_office_page_describes_the_office_as_a_local_business(client, language):
+def test_the_office_page_describes_the_office_as_a_local_business(client, language, office):
     page = office(language=language)
     soup = soup_at(client, page.url, brussels(2026, 11, 24, 10, 0))
 
@@ -247,8 +309,7 @@ def test_the_office_page_describes_the_office_as_a_local_business(client, langua
     assert closures[0]["description"] == page.closures.order_by("start_date")[0].reason
 
 
-@pytest.mark.django_db
-def test_past_closures_leave_the_page_and_its_data(client):
+def test_past_closures_leave_the_page_and_its_data(client, office):
     soup = soup_at(client, office(language="en").url, brussels(2027, 1, 10, 10, 0))
 
     closures = local_business(soup)["specialOpeningHoursSpecification"]
@@ -263,8 +324,9 @@ def page_cache_on(settings):
     page_cache.next_generation()
 
 
-@pytest.mark.django_db
-def test_an_office_page_is_cached_until_the_office_closes_and_no_longer(client, page_cache_on):
+def test_an_office_page_is_cached_until_the_office_closes_and_no_longer(
+    client, page_cache_on, office
+):
     url = office(language="en").url
     with time_machine.travel(brussels(2026, 11, 24, 12, 28), tick=False):
         first = client.get(url)
@@ -280,6 +342,12 @@ def test_an_office_page_is_cached_until_the_office_closes_and_no_longer(client, 
 
 # --- Where offices live, and what editors may enter ---------------------------------------------
 class OfficeEditingTests(WagtailPageTestCase):
+    @pytest.fixture(autouse=True)
+    def french_pages(self, offices):
+        self.contact = offices["contact"]
+        self.office = offices["office"]["fr"]
+        self.booklet = offices["booklet"]
+
     def setUp(self):
         self.login()
 
@@ -312,9 +380,7 @@ class OfficeEditingTests(WagtailPageTestCase):
         )
 
     def test_an_editor_adds_an_office_with_its_hours_through_the_admin(self):
-        contact = demo_page("page", "contact", "fr")
-
-        self.assertCanCreate(contact, OfficePage, self.office_form("gand", "09:00", "12:00"))
+        self.assertCanCreate(self.contact, OfficePage, self.office_form("gand", "09:00", "12:00"))
 
         ghent = OfficePage.objects.get(slug="gand")
         assert ghent.live
@@ -323,10 +389,8 @@ class OfficeEditingTests(WagtailPageTestCase):
         ]
 
     def test_hours_that_close_before_they_open_are_refused_with_a_message(self):
-        contact = demo_page("page", "contact", "fr")
-
         response = self.client.post(
-            f"/admin/pages/add/offices/officepage/{contact.pk}/",
+            f"/admin/pages/add/offices/officepage/{self.contact.pk}/",
             self.office_form("gand-a-l-envers", "17:00", "09:00"),
         )
 
@@ -338,18 +402,16 @@ class OfficeEditingTests(WagtailPageTestCase):
         assert not OfficePage.objects.filter(slug="gand-a-l-envers").exists()
 
     def test_an_unknown_time_zone_is_refused_with_a_message(self):
-        contact = demo_page("page", "contact", "fr")
         data = self.office_form("gand-ailleurs", "09:00", "12:00")
         data["time_zone"] = "Europe/Gand"
 
-        response = self.client.post(f"/admin/pages/add/offices/officepage/{contact.pk}/", data)
+        response = self.client.post(f"/admin/pages/add/offices/officepage/{self.contact.pk}/", data)
 
         assert response.status_code == 200
         assert "time_zone" in response.context["form"].errors
         assert not OfficePage.objects.filter(slug="gand-ailleurs").exists()
 
     def test_contact_office_and_booklet_pages_open_in_the_editor(self):
-        for kind, key in [("page", "contact"), ("office", "liege"), ("booklet", "liege")]:
-            page = demo_page(kind, key, "fr")
+        for page in [self.contact, self.office, self.booklet]:
             response = self.client.get(f"/admin/pages/{page.pk}/edit/")
-            assert response.status_code == 200, (kind, response.status_code)
+            assert response.status_code == 200, (page.specific_class, response.status_code)

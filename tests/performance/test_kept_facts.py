@@ -2,7 +2,8 @@
 
 The site answering a request, the FAQ page of each language and the level of each path are kept
 in memory rather than queried on every page. Each change here is committed, so the content
-generation moves on as it does in production.
+generation moves on as it does in production. The pages are those of the realistic site of
+tests/performance/conftest.py: a guide linking FAQ questions, under a path, in every language.
 """
 
 import os
@@ -16,7 +17,8 @@ from wagtail.models import Site
 
 from portal import content_memo
 from portal.sites import site_for_request
-from tests.pages import LANGUAGES, demo_page
+
+LANGUAGES = ["fr", "nl", "en"]
 
 
 @pytest.fixture
@@ -40,10 +42,10 @@ def question_link_targets(client, guide):
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_guides_link_their_questions_to_the_faq_page_at_its_new_address(
-    client, committed, language
+    client, site, committed, language
 ):
-    guide = demo_page("guide", "expense-claims", language)
-    faq = demo_page("faq", "faq", language)
+    guide = site.guide[language]
+    faq = site.faq[language]
     assert question_link_targets(client, guide) == {faq.url}
 
     with committed():
@@ -57,8 +59,8 @@ def test_guides_link_their_questions_to_the_faq_page_at_its_new_address(
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_guide_shows_the_level_its_path_has_now(client, committed, language):
-    guide = demo_page("guide", "expense-claims", language)
+def test_a_guide_shows_the_level_its_path_has_now(client, site, committed, language):
+    guide = site.guide[language]
     path = guide.get_parent().specific
     badge = page_html(client, guide.url).select_one(".level-badge")
     assert badge.get_text() == "Smart Basic"
@@ -71,9 +73,11 @@ def test_a_guide_shows_the_level_its_path_has_now(client, committed, language):
 
 
 @pytest.mark.django_db
-def test_the_site_answering_a_request_follows_changes_to_the_sites(client, committed, settings):
+def test_the_site_answering_a_request_follows_changes_to_the_sites(
+    client, site, committed, settings
+):
     settings.ALLOWED_HOSTS = ["*"]
-    guide_url = demo_page("guide", "expense-claims").url
+    guide_url = site.guide["fr"].url
     # Any host name falls back on the default site.
     assert client.get(guide_url, HTTP_HOST="elsewhere.example").status_code == 200
 
@@ -88,9 +92,9 @@ def test_the_site_answering_a_request_follows_changes_to_the_sites(client, commi
 
 
 @pytest.mark.django_db
-def test_made_up_host_names_share_one_kept_answer(client, settings):
+def test_made_up_host_names_share_one_kept_answer(client, site, settings):
     settings.ALLOWED_HOSTS = ["*"]
-    home_url = demo_page("page", "home").url
+    home_url = site.home["fr"].url
     for number in range(30):
         assert client.get(home_url, HTTP_HOST=f"made-up-{number}.example").status_code == 200
 
@@ -100,7 +104,7 @@ def test_made_up_host_names_share_one_kept_answer(client, settings):
 
 
 @pytest.mark.django_db
-def test_each_request_gets_its_own_copy_of_the_kept_site(rf):
+def test_each_request_gets_its_own_copy_of_the_kept_site(rf, site):
     first = site_for_request(rf.get("/fr/"))
     first.root_page.title = "Changed while serving one request"
 
@@ -111,10 +115,10 @@ def test_each_request_gets_its_own_copy_of_the_kept_site(rf):
 
 
 @pytest.mark.django_db
-def test_with_content_memo_off_every_request_reads_the_content_afresh(client, settings):
+def test_with_content_memo_off_every_request_reads_the_content_afresh(client, site, settings):
     settings.CONTENT_MEMO = False
-    guide = demo_page("guide", "expense-claims")
-    faq = demo_page("faq", "faq")
+    guide = site.guide["fr"]
+    faq = site.faq["fr"]
     assert question_link_targets(client, guide) == {faq.url}
 
     # Not committed: nothing tells other processes, so only a process that keeps nothing sees it.

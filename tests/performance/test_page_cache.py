@@ -1,7 +1,8 @@
 """The page cache serves public pages again, never to editors, and forgets them on every change.
 
 Each change is made as the admin or wagtail-localize makes it (publish, unpublish, move, delete,
-snippet save) and committed, so the invalidation runs as it does in production.
+snippet save) and committed, so the invalidation runs as it does in production. The pages are
+those of the realistic site of tests/performance/conftest.py, with menus, footers and translations.
 """
 
 import pytest
@@ -12,11 +13,10 @@ from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import ResolverMatch
 
-from glossary.models import GlossaryTerm
 from navigation.models import SiteFooter, SiteNavigation
-from news.models import NewsTag
 from portal import page_cache
-from tests.pages import LANGUAGES, demo_page
+
+LANGUAGES = ["fr", "nl", "en"]
 
 
 @pytest.fixture
@@ -48,8 +48,8 @@ def warm(client, *pages):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_cached_page_is_served_without_any_query(client, page_cache_on, language):
-    guide = demo_page("guide", "expense-claims", language)
+def test_a_cached_page_is_served_without_any_query(client, site, page_cache_on, language):
+    guide = site.guide[language]
     first = get(client, guide)
 
     with CaptureQueriesContext(connection) as queries:
@@ -62,8 +62,8 @@ def test_a_cached_page_is_served_without_any_query(client, page_cache_on, langua
 
 
 @pytest.mark.django_db
-def test_logged_in_editors_never_get_or_fill_the_cache(admin_client, page_cache_on):
-    home = demo_page("page", "home")
+def test_logged_in_editors_never_get_or_fill_the_cache(admin_client, site, page_cache_on):
+    home = site.home["fr"]
 
     assert "X-Cache" not in get(admin_client, home)
     assert "X-Cache" not in get(admin_client, home)
@@ -71,7 +71,7 @@ def test_logged_in_editors_never_get_or_fill_the_cache(admin_client, page_cache_
 
 
 @pytest.mark.django_db
-def test_search_results_and_not_found_pages_are_not_cached(client, page_cache_on):
+def test_search_results_and_not_found_pages_are_not_cached(client, site, page_cache_on):
     assert "X-Cache" not in get(client, "/fr/search/?q=facture")
     assert "X-Cache" not in get(client, "/fr/no-such-page/")
 
@@ -110,9 +110,9 @@ def test_a_request_with_a_session_cookie_bypasses_the_cache(page_cache_on):
 
 @pytest.mark.django_db
 def test_publishing_a_page_shows_the_change_in_its_language_at_once(
-    client, page_cache_on, committed
+    client, site, page_cache_on, committed
 ):
-    guide = demo_page("guide", "expense-claims", "fr")
+    guide = site.guide["fr"]
     path = guide.get_parent()
     warm(client, guide, path)
 
@@ -125,8 +125,8 @@ def test_publishing_a_page_shows_the_change_in_its_language_at_once(
 
 
 @pytest.mark.django_db
-def test_publishing_a_translation_shows_it_in_that_language(client, page_cache_on, committed):
-    dutch = demo_page("guide", "expense-claims", "nl")
+def test_publishing_a_translation_shows_it_in_that_language(client, site, page_cache_on, committed):
+    dutch = site.guide["nl"]
     warm(client, dutch)
 
     with committed():
@@ -138,14 +138,14 @@ def test_publishing_a_translation_shows_it_in_that_language(client, page_cache_o
 
 @pytest.mark.django_db
 def test_hiding_a_section_from_the_menu_updates_every_page_of_that_language(
-    client, page_cache_on, committed
+    client, site, page_cache_on, committed
 ):
     # Sections are listed in the menu when editors made no main menu and footer for a language.
     with committed():
         SiteNavigation.objects.filter(locale__language_code="en").delete()
         SiteFooter.objects.filter(locale__language_code="en").delete()
-    mission = demo_page("mission", "mission", "en")
-    pages = [demo_page("page", "home", "en"), demo_page("guide", "expense-claims", "en")]
+    mission = site.mission["en"]
+    pages = [site.home["en"], site.guide["en"]]
     warm(client, *pages)
     menu_link = f'href="{mission.url}"'
     assert all(menu_link in get(client, page).content.decode() for page in pages[1:])
@@ -158,8 +158,8 @@ def test_hiding_a_section_from_the_menu_updates_every_page_of_that_language(
 
 
 @pytest.mark.django_db
-def test_unpublishing_a_guide_removes_it_at_once(client, page_cache_on, committed):
-    guide = demo_page("guide", "expense-claims", "fr")
+def test_unpublishing_a_guide_removes_it_at_once(client, site, page_cache_on, committed):
+    guide = site.guide["fr"]
     path = guide.get_parent()
     warm(client, guide, path)
 
@@ -171,10 +171,12 @@ def test_unpublishing_a_guide_removes_it_at_once(client, page_cache_on, committe
 
 
 @pytest.mark.django_db
-def test_moving_a_guide_sends_its_old_address_to_the_new_one(client, page_cache_on, committed):
-    guide = demo_page("guide", "expense-claims", "fr")
+def test_moving_a_guide_sends_its_old_address_to_the_new_one(
+    client, site, page_cache_on, committed
+):
+    guide = site.guide["fr"]
     old_url, old_path = guide.url, guide.get_parent()
-    new_path = demo_page("path", "expert", "fr")
+    new_path = site.paths["expert"]["fr"]
     warm(client, old_url, old_path, new_path)
 
     with committed():
@@ -189,8 +191,8 @@ def test_moving_a_guide_sends_its_old_address_to_the_new_one(client, page_cache_
 
 
 @pytest.mark.django_db
-def test_deleting_a_guide_removes_it_from_its_path(client, page_cache_on, committed):
-    guide = demo_page("guide", "expense-claims", "fr")
+def test_deleting_a_guide_removes_it_from_its_path(client, site, page_cache_on, committed):
+    guide = site.guide["fr"]
     url, path = guide.url, guide.get_parent()
     warm(client, url, path)
 
@@ -204,24 +206,27 @@ def test_deleting_a_guide_removes_it_from_its_path(client, page_cache_on, commit
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_changing_a_glossary_term_updates_glossary_and_guides(
-    client, page_cache_on, committed, language
+    client, site, page_cache_on, committed, language
 ):
-    glossary = demo_page("glossary", "glossary", language)
-    warm(client, glossary)
-    term = GlossaryTerm.objects.filter(locale=glossary.locale).first()
+    glossary, guide = site.glossary[language], site.guide[language]
+    warm(client, glossary, guide)
+    term = site.terms["Note de frais"][language]
 
     with committed():
         term.definition = "A definition rewritten for this test."
         term.save()
 
     assert "A definition rewritten for this test." in get(client, glossary).content.decode()
+    # The guide links the term with its definition as the link's title.
+    assert 'title="A definition rewritten for this test."' in get(client, guide).content.decode()
 
 
 @pytest.mark.django_db
-def test_renaming_a_news_tag_updates_the_news_listing(client, page_cache_on, committed):
-    news_index = demo_page("news-index", "news", "nl")
+def test_renaming_a_news_tag_updates_the_news_listing(client, site, page_cache_on, committed):
+    news_index = site.news_index["nl"]
     warm(client, news_index)
-    tag = NewsTag.objects.filter(locale=news_index.locale).first()
+    tag = site.tags[0]["nl"]
+    assert tag.name in get(client, news_index).content.decode()
 
     with committed():
         tag.name = "Hernoemd thema"
@@ -233,9 +238,9 @@ def test_renaming_a_news_tag_updates_the_news_listing(client, page_cache_on, com
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_changing_the_main_menu_of_a_language_updates_its_pages_at_once(
-    client, page_cache_on, committed, language
+    client, site, page_cache_on, committed, language
 ):
-    guide = demo_page("guide", "expense-claims", language)
+    guide = site.guide[language]
     warm(client, guide)
     menu = SiteNavigation.objects.get(locale=guide.locale)
 
@@ -248,9 +253,9 @@ def test_changing_the_main_menu_of_a_language_updates_its_pages_at_once(
 
 @pytest.mark.django_db
 def test_changing_the_french_footer_drops_the_cached_pages_of_every_language(
-    client, page_cache_on, committed
+    client, site, page_cache_on, committed
 ):
-    homes = [demo_page("page", "home", language) for language in LANGUAGES]
+    homes = [site.home[language] for language in LANGUAGES]
     warm(client, *homes)
     footer = SiteFooter.objects.get(locale=homes[0].locale)
 

@@ -2,7 +2,8 @@
 a page, and only the values a page confirms (a news page number, a tag) get a copy of their own.
 
 Run against a real Redis (database 9 of the local server), configured as production configures
-it, so the entries counted are the keys Redis holds.
+it, so the entries counted are the keys Redis holds. The pages are those of the realistic site of
+tests/performance/conftest.py: a home page, a guide and a news listing with tags.
 """
 
 import random
@@ -13,7 +14,6 @@ from django.core.cache import cache
 
 from portal import page_cache
 from portal.settings.base import redis_cache
-from tests.pages import demo_page
 
 REDIS_URL = "redis://127.0.0.1:6379/9"
 PAGE_KEYS = "page-cache:page:*"
@@ -42,14 +42,10 @@ def random_query(chance):
 
 @pytest.mark.django_db
 def test_a_thousand_random_query_strings_add_at_most_one_entry_per_page(
-    client, page_cache_on_redis
+    client, site, page_cache_on_redis
 ):
     chance = random.Random(13)  # noqa: S311 - test data, not a secret
-    pages = [
-        demo_page("page", "home", "fr").url,
-        demo_page("guide", "expense-claims", "nl").url,
-        demo_page("news-index", "news", "en").url,
-    ]
+    pages = [site.home["fr"].url, site.guide["nl"].url, site.news_index["en"].url]
     statuses = set()
 
     for number in range(1000):
@@ -61,8 +57,8 @@ def test_a_thousand_random_query_strings_add_at_most_one_entry_per_page(
 
 
 @pytest.mark.django_db
-def test_an_unknown_parameter_is_served_the_page_kept_without_it(client, page_cache_on_redis):
-    guide = demo_page("guide", "expense-claims", "fr")
+def test_an_unknown_parameter_is_served_the_page_kept_without_it(client, site, page_cache_on_redis):
+    guide = site.guide["fr"]
 
     assert client.get(guide.url)["X-Cache"] == "MISS"
     assert client.get(f"{guide.url}?utm_source=newsletter&x=1")["X-Cache"] == "HIT"
@@ -71,9 +67,9 @@ def test_an_unknown_parameter_is_served_the_page_kept_without_it(client, page_ca
 
 @pytest.mark.django_db
 def test_each_tag_of_the_news_listing_is_kept_once_and_bad_values_not_at_all(
-    client, page_cache_on_redis
+    client, site, page_cache_on_redis
 ):
-    news = demo_page("news-index", "news", "en")
+    news = site.news_index["en"]
     tag = news.tags_in_use().first().slug
 
     assert client.get(f"{news.url}?tag={tag}")["X-Cache"] == "MISS"
@@ -87,9 +83,9 @@ def test_each_tag_of_the_news_listing_is_kept_once_and_bad_values_not_at_all(
 
 @pytest.mark.django_db
 def test_a_parameter_a_page_reads_is_never_answered_from_the_copy_without_it(
-    client, page_cache_on_redis
+    client, site, page_cache_on_redis
 ):
-    guide = demo_page("guide", "expense-claims", "en")
+    guide = site.guide["en"]
     client.get(guide.url)
 
     thanked = client.get(f"{guide.url}?feedback=thanks")

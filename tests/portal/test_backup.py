@@ -1,22 +1,61 @@
-"""`make backup` then `make restore` gives back the same pages, terms and uploaded files."""
+"""`make backup` then `make restore` gives back the same pages, terms and uploaded files.
 
+pg_dump reads the database from a connection of its own, so the test commits what it builds
+(a site with a translated guide and glossary terms); the database is emptied and given back its
+migrated content afterwards.
+"""
+
+import json
 import subprocess
 from pathlib import Path
 
 import psycopg
 import pytest
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
 from django.db import connection
-from wagtail.models import Page, Revision
+from wagtail.models import Page, Revision, Site
 
 from glossary.models import GlossaryTerm
 from portal import backup
+from tests.glossary.factories import GlossaryTermFactory
+from tests.guides.factories import GuidePageFactory, PathPageFactory
+from tests.home.factories import build_site_tree
+from tests.translations.factories import translate
 
 TABLES = {
     Page._meta.db_table: Page,
     Revision._meta.db_table: Revision,
     GlossaryTerm._meta.db_table: GlossaryTerm,
 }
+
+
+@pytest.fixture(scope="module")
+def migrated_content_given_back(django_db_setup, django_db_blocker):
+    """The database as the migrations left it, once the test that committed content ends.
+
+    A test that commits runs in no transaction to roll back: pytest-django empties every table
+    after it, locales and the tree's root included, which the next tests need.
+    """
+    with django_db_blocker.unblock():
+        migrated = connection.creation.serialize_db_to_string()
+    yield
+    with django_db_blocker.unblock():
+        call_command(
+            "flush",
+            interactive=False,
+            inhibit_post_migrate=True,
+            reset_sequences=False,
+            verbosity=0,
+        )
+        # Content types first, under their old ids: building a Wagtail task looks its own up,
+        # and would otherwise create it under a new id before the saved one is loaded.
+        objects = json.loads(migrated)
+        objects.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
+        ContentType.objects.clear_cache()
+        connection.creation.deserialize_db_from_string(json.dumps(objects))
+        Site.clear_site_root_paths_cache()
 
 
 @pytest.fixture
@@ -33,23 +72,44 @@ def scratch_database():
     subprocess.run(["dropdb", "--if-exists", scratch["NAME"]], env=environment, check=True)
 
 
-def row_counts(database):
-    with psycopg.connect(
+def connect(database):
+    return psycopg.connect(
         dbname=database["NAME"],
         host=database.get("HOST") or None,
         port=database.get("PORT") or None,
         user=database.get("USER") or None,
         password=database.get("PASSWORD") or None,
-    ) as restored:
+    )
+
+
+def row_counts(database):
+    with connect(database) as restored:
         return {
             table: restored.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]  # noqa: S608
             for table in TABLES
         }
 
 
-@pytest.mark.django_db
-def test_a_backup_restores_the_same_content_and_files(tmp_path, scratch_database):
+def column(database, table, name):
+    with connect(database) as restored:
+        rows = restored.execute(f'SELECT "{name}" FROM "{table}"').fetchall()  # noqa: S608
+        return {row[0] for row in rows}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_restores_the_same_content_and_files(
+    migrated_content_given_back, tmp_path, scratch_database
+):
     database, scratch = scratch_database
+    path = PathPageFactory(parent=build_site_tree().home["fr"])
+    guide = GuidePageFactory(parent=path, title="Facturer un client")
+    translate(path, "nl")
+    translate(guide, "nl", strings={"Facturer un client": "Een klant factureren"})
+    for term, definition in [
+        ("Avance", "Une somme versée avant la fin de votre contrat."),
+        ("Droits d'auteur", "Ce que vous touchez quand votre œuvre est utilisée."),
+    ]:
+        GlossaryTermFactory(term=term, definition=definition)
     upload = Path(settings.MEDIA_ROOT) / "documents" / "contract.txt"
     upload.parent.mkdir(parents=True, exist_ok=True)
     upload.write_text("Signed in Brussels.")
@@ -59,5 +119,8 @@ def test_a_backup_restores_the_same_content_and_files(tmp_path, scratch_database
     backup.restore(tmp_path / "backup", scratch)
 
     assert row_counts(scratch) == {table: model.objects.count() for table, model in TABLES.items()}
-    assert row_counts(scratch)[Page._meta.db_table] > 20
+    assert {"Facturer un client", "Een klant factureren", "Startpagina"} <= column(
+        scratch, Page._meta.db_table, "title"
+    )
+    assert column(scratch, GlossaryTerm._meta.db_table, "term") == {"Avance", "Droits d'auteur"}
     assert upload.read_text() == "Signed in Brussels."

@@ -2,6 +2,8 @@
 query, a Redis that errors on every call, or a Host header the site lookup refuses.
 
 Each page comes from the handler Django itself would call (`handler400`… in portal/urls.py).
+The module builds a site whose header and footer those pages read: the home page of each
+language, a path, and a main menu and footer translated through wagtail-localize.
 """
 
 import socket
@@ -15,7 +17,17 @@ from django.test import Client, RequestFactory
 from django.urls import get_resolver
 from django.utils import translation
 
-from tests.pages import LANGUAGES
+from tests.guides.factories import PathPageFactory
+from tests.home.factories import build_site_tree
+from tests.navigation.factories import (
+    SiteFooterFactory,
+    SiteNavigationFactory,
+    footer_group,
+    menu_link,
+)
+from tests.translations.factories import translate
+
+LANGUAGES = ["fr", "nl", "en"]
 
 HEADINGS = {
     400: "We couldn't understand this address",
@@ -24,6 +36,22 @@ HEADINGS = {
     503: "The portal is back in a moment",
 }
 EXCEPTIONS = {400: BadRequest(), 403: PermissionDenied(), 404: Http404()}
+
+
+@pytest.fixture(scope="module")
+def site(shared_data):
+    """The home pages, a path, and the main menu and footer of every language."""
+    with shared_data():
+        path = PathPageFactory(parent=build_site_tree().home["fr"])
+        menu = SiteNavigationFactory(links=[menu_link(path, "Smart Basic")])
+        footer = SiteFooterFactory(
+            link_groups=[footer_group("Sur ce portail", [(path, "Débuter")])]
+        )
+        for language in ["nl", "en"]:
+            translate(path, language)
+            translate(menu, language)
+            translate(footer, language)
+        yield
 
 
 def free_port():
@@ -81,7 +109,7 @@ def expected_heading(status, language):
 @pytest.mark.parametrize("failing", ["database", "cache", "site lookup"], indirect=True)
 @pytest.mark.parametrize("status", [400, 403, 404, 500, 503])
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_error_pages_render_while_a_dependency_fails(failing, status, language):
+def test_error_pages_render_while_a_dependency_fails(site, failing, status, language):
     response = error_page(status, failing, language)
 
     assert response.status_code == status
@@ -97,7 +125,7 @@ def test_error_pages_render_while_a_dependency_fails(failing, status, language):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_refused_host_header_gets_a_readable_400(language):
+def test_a_refused_host_header_gets_a_readable_400(site, language):
     client = Client(raise_request_exception=False)
 
     response = client.get(f"/{language}/", HTTP_HOST="evil.example")

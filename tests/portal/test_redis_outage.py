@@ -4,6 +4,9 @@ The cache is the one production uses (portal.settings.base.redis_cache, django-r
 a real Redis address where nothing answers: a closed port, or a socket that accepts connections
 and never replies, as a Redis host that hangs or a network that drops packets would. The page
 cache is on, as in production.
+
+The module builds a guide, the glossary and the news listing in French, and translates the guide
+and the glossary into Dutch and English through wagtail-localize.
 """
 
 import socket
@@ -17,7 +20,27 @@ from wagtail.models import Page
 from feedback.models import PageFeedback
 from feedback.records import feedback_token
 from portal.settings.base import redis_cache
-from tests.pages import LANGUAGES, demo_page
+from tests.glossary.factories import GlossaryPageFactory
+from tests.guides.factories import GuidePageFactory, PathPageFactory
+from tests.home.factories import build_site_tree
+from tests.news.factories import NewsIndexPageFactory
+from tests.translations.factories import translate
+
+LANGUAGES = ["fr", "nl", "en"]
+
+
+@pytest.fixture(scope="module")
+def pages(shared_data):
+    """{name: {language: page}}: the home pages, a guide, the glossary and the French news."""
+    with shared_data():
+        homes = build_site_tree().home
+        path = PathPageFactory(parent=homes["fr"])
+        guide = GuidePageFactory(parent=path, title="Déclarer vos frais")
+        glossary = GlossaryPageFactory(parent=homes["fr"])
+        built = {"home": homes, "news": {"fr": NewsIndexPageFactory(parent=homes["fr"])}}
+        for name, page in [("path", path), ("guide", guide), ("glossary", glossary)]:
+            built[name] = {"fr": page, **{code: translate(page, code) for code in ["nl", "en"]}}
+        yield built
 
 
 def free_port():
@@ -47,8 +70,8 @@ def redis_silent(settings):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_pages_are_served_uncached_when_redis_is_down(client, redis_down, language):
-    guide = demo_page("guide", "expense-claims", language)
+def test_pages_are_served_uncached_when_redis_is_down(client, pages, redis_down, language):
+    guide = pages["guide"][language]
 
     first = client.get(guide.url)
     with CaptureQueriesContext(connection) as queries:
@@ -63,10 +86,10 @@ def test_pages_are_served_uncached_when_redis_is_down(client, redis_down, langua
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_home_search_and_glossary_answer_when_redis_is_down(client, redis_down, language):
+def test_home_search_and_glossary_answer_when_redis_is_down(client, pages, redis_down, language):
     addresses = [
-        demo_page("page", "home", language).url,
-        demo_page("glossary", "glossary", language).url,
+        pages["home"][language].url,
+        pages["glossary"][language].url,
         f"/{language}/search/?q=facture",
     ]
 
@@ -74,8 +97,10 @@ def test_home_search_and_glossary_answer_when_redis_is_down(client, redis_down, 
 
 
 @pytest.mark.django_db
-def test_a_page_answers_when_redis_accepts_connections_but_never_replies(client, redis_silent):
-    guide = demo_page("guide", "expense-claims", "fr")
+def test_a_page_answers_when_redis_accepts_connections_but_never_replies(
+    client, pages, redis_silent
+):
+    guide = pages["guide"]["fr"]
 
     response = client.get(guide.url)
 
@@ -85,9 +110,9 @@ def test_a_page_answers_when_redis_accepts_connections_but_never_replies(client,
 
 @pytest.mark.django_db
 def test_an_editor_can_publish_while_redis_is_down(
-    admin_client, redis_down, django_capture_on_commit_callbacks
+    admin_client, pages, redis_down, django_capture_on_commit_callbacks
 ):
-    page = Page.objects.get(pk=demo_page("news-index", "news", "fr").pk)
+    page = Page.objects.get(pk=pages["news"]["fr"].pk)
     revision = page.specific.save_revision()
 
     # Publishing empties the page cache once committed: with Redis away, that must not fail.
@@ -111,8 +136,8 @@ def test_an_editor_can_publish_while_redis_is_down(
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_page_feedback_vote_is_taken_when_redis_is_down(client, redis_down, language):
-    guide = demo_page("guide", "expense-claims", language)
+def test_a_page_feedback_vote_is_taken_when_redis_is_down(client, pages, redis_down, language):
+    guide = pages["guide"][language]
     data = {
         "token": feedback_token(guide, issued_at=time.time() - 60),
         "helpful": "yes",

@@ -1,9 +1,19 @@
-"""Whatever a member types, search answers with results or a clear message, never a 500."""
+"""Whatever a member types, search answers with results or a clear message, never a 500.
+
+The queries run over real content, built once for the module: a guide and a glossary entry in
+French, Dutch and English, whose words (accents, apostrophes, the glossary's variants) the
+queries meet, so results, excerpts and suggestions are built from hostile input too.
+"""
 
 import pytest
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from tests.glossary.factories import GlossaryTermFactory
+from tests.guides.factories import PathPageFactory
+from tests.home.factories import build_site_tree
+from tests.search.factories import guide_in_every_language, in_every_language
 
 NASTY = st.sampled_from(
     [
@@ -47,10 +57,53 @@ hypothesis_settings = settings(
 )
 
 
+@pytest.fixture(scope="module")
+def content(shared_data):
+    with shared_data():
+        tree = build_site_tree()
+        path = PathPageFactory(parent=tree.home["fr"])
+        in_every_language(path)
+        guide_in_every_language(
+            path,
+            fr={
+                "title": "Déclarer vos frais d'activité",
+                "summary": "Une dépense payée pour votre activité ? Introduisez-la en note de "
+                "frais : 100 % remboursée si votre budget le permet.",
+                "step": "Gardez l'original",
+                "body": "Le ticket, la facture « au nom de la coopérative » & la preuve de "
+                "paiement.",
+            },
+            nl={
+                "title": "Uw onkosten indienen",
+                "summary": "Een uitgave voor uw activiteit? Dien een onkostennota in: 100 % "
+                "terugbetaald als uw budget het toelaat.",
+                "step": "Bewaar het origineel",
+                "body": "Het kasticket, de factuur „op naam van de coöperatie” & het betaalbewijs.",
+            },
+            en={
+                "title": "Claiming your expenses",
+                "summary": "Paid for something for your activity? Claim it: 100 % repaid if "
+                "your budget allows.",
+                "step": "Keep the original",
+                "body": "The receipt, the invoice “in the cooperative's name” & the proof.",
+            },
+        )
+        in_every_language(
+            GlossaryTermFactory(
+                term="Note de frais",
+                variants="NDF\nnotes de frais",
+                definition="Une demande de remboursement d'une dépense.",
+            ),
+            nl={"Note de frais": "Onkostennota"},
+            en={"Note de frais": "Expense claim"},
+        )
+        yield
+
+
 @pytest.mark.django_db
 @hypothesis_settings
 @given(query=QUERIES, page=st.one_of(st.none(), st.text(max_size=6)), kind=st.text(max_size=8))
-def test_search_page_never_fails(client, query, page, kind):
+def test_search_page_never_fails(client, content, query, page, kind):
     params = {"q": query, "type": kind}
     if page is not None:
         params["page"] = page
@@ -67,7 +120,7 @@ def test_search_page_never_fails(client, query, page, kind):
 @pytest.mark.django_db
 @hypothesis_settings
 @given(query=QUERIES)
-def test_suggest_endpoint_never_fails(client, query):
+def test_suggest_endpoint_never_fails(client, content, query):
     response = client.get("/nl/search/suggest/", {"q": query})
 
     assert response.status_code in {200, 400}

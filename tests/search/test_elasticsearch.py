@@ -3,6 +3,8 @@
 No Elasticsearch server can run here: these tests check the index settings and documents our
 code produces through the official client's interfaces, and use a real closed port for outages.
 The live suite (test_elasticsearch_live.py) runs when ELASTICSEARCH_URL is set.
+
+Two guides and two glossary entries, in French, Dutch and English, are built once for the module.
 """
 
 import logging
@@ -14,7 +16,13 @@ from django.test import override_settings
 from glossary.synonyms import synonym_rules as glossary_synonyms
 from guides.models import GuidePage
 from search.backends.elasticsearch import MultilingualElasticsearchBackend
-from tests.pages import demo_page
+from tests.glossary.factories import GlossaryTermFactory
+from tests.home.factories import build_site_tree
+from tests.search.factories import (
+    guide_in_every_language,
+    in_every_language,
+    paths_in_every_language,
+)
 
 CLOSED_PORT_URL = "http://127.0.0.1:9"
 ELASTICSEARCH_DOWN = {
@@ -27,6 +35,80 @@ ELASTICSEARCH_DOWN = {
     },
     "database": {"BACKEND": "search.backends.database"},
 }
+
+
+@pytest.fixture(scope="module")
+def content(shared_data):
+    with shared_data():
+        tree = build_site_tree()
+        paths = paths_in_every_language(tree.home)
+        invoicing = guide_in_every_language(
+            paths["basic"]["fr"],
+            fr={
+                "title": "Facturer un client",
+                "summary": "Comment préparer une facture correcte et la faire partir.",
+                "step": "Créez la facture",
+                "body": "Encodez le montant et les jours de travail dans votre espace membre.",
+            },
+            nl={
+                "title": "Een klant factureren",
+                "summary": "Zo maakt u een correcte factuur en verstuurt u ze.",
+                "step": "Maak de factuur",
+                "body": "Vul het bedrag en de werkdagen in uw ledenruimte in.",
+            },
+            en={
+                "title": "Invoicing a client",
+                "summary": "How to prepare a correct invoice and send it.",
+                "step": "Create the invoice",
+                "body": "Enter the amount and the days worked in your member space.",
+            },
+        )
+        hiring = guide_in_every_language(
+            paths["expert"]["fr"],
+            fr={
+                "title": "Engager quelqu'un pour votre activité",
+                "summary": "Choisir la bonne formule et lancer l'engagement à temps.",
+                "step": "Décrivez votre besoin",
+                "body": "Quelles tâches, combien de jours, à partir de quand ?",
+            },
+            nl={
+                "title": "Iemand aanwerven voor uw activiteit",
+                "summary": "De juiste formule kiezen en de aanwerving op tijd starten.",
+                "step": "Beschrijf wat u nodig hebt",
+                "body": "Welke taken, hoeveel dagen, vanaf wanneer?",
+            },
+            en={
+                "title": "Hiring someone for your activity",
+                "summary": "Choosing the right formula and starting the hiring in time.",
+                "step": "Describe what you need",
+                "body": "Which tasks, how many days, from when?",
+            },
+        )
+        in_every_language(
+            GlossaryTermFactory(
+                term="Convention de droits d'auteur",
+                variants="DA\nconventions de droits d'auteur",
+                definition="Un contrat qui rémunère l'utilisation de votre œuvre par un client.",
+            ),
+            nl={
+                "Convention de droits d'auteur": "Auteursrechtenovereenkomst",
+                "DA\nconventions de droits d'auteur": "AR\nauteursrechtenovereenkomsten",
+            },
+            en={
+                "Convention de droits d'auteur": "Copyright agreement",
+                "DA\nconventions de droits d'auteur": "CA\ncopyright agreements",
+            },
+        )
+        in_every_language(
+            GlossaryTermFactory(
+                term="Note de frais",
+                variants="notes de frais",
+                definition="Une demande de remboursement d'une dépense payée pour votre activité.",
+            ),
+            nl={"Note de frais": "Onkostennota", "notes de frais": "onkostennota's"},
+            en={"Note de frais": "Expense claim", "notes de frais": "expense claims"},
+        )
+        yield {"invoicing": invoicing, "hiring": hiring}
 
 
 @pytest.fixture
@@ -68,7 +150,7 @@ def test_each_language_index_analyses_with_its_own_language(backend, language, s
 
 
 @pytest.mark.django_db
-def test_glossary_wordings_become_search_synonyms_per_language():
+def test_glossary_wordings_become_search_synonyms_per_language(content):
     french = glossary_synonyms("fr")
     dutch = glossary_synonyms("nl")
 
@@ -80,12 +162,12 @@ def test_glossary_wordings_become_search_synonyms_per_language():
 
 
 @pytest.mark.django_db
-def test_objects_are_sent_to_the_index_of_their_language(backend, monkeypatch):
+def test_objects_are_sent_to_the_index_of_their_language(backend, monkeypatch, content):
     sent = []
     monkeypatch.setattr(
         backend, "bulk", lambda client, actions, index: sent.append((index, actions))
     )
-    guides = [demo_page("guide", "hiring", code) for code in ["fr", "nl", "en"]]
+    guides = [content["hiring"][code] for code in ["fr", "nl", "en"]]
 
     backend.get_index_for_model(GuidePage).add_items(GuidePage, guides)
 
@@ -98,7 +180,7 @@ def test_objects_are_sent_to_the_index_of_their_language(backend, monkeypatch):
 
 @pytest.mark.django_db
 @override_settings(WAGTAILSEARCH_BACKENDS=ELASTICSEARCH_DOWN)
-def test_search_answers_from_the_database_when_elasticsearch_is_down(client, caplog):
+def test_search_answers_from_the_database_when_elasticsearch_is_down(client, caplog, content):
     with caplog.at_level(logging.WARNING, logger="search.service"):
         response = client.get("/fr/search/", {"q": "facture"})
 
@@ -107,7 +189,7 @@ def test_search_answers_from_the_database_when_elasticsearch_is_down(client, cap
         a["href"]
         for a in BeautifulSoup(response.content, "html.parser").select(".search-result__title a")
     ]
-    assert demo_page("guide", "invoicing-a-client", "fr").url in links
+    assert content["invoicing"]["fr"].url in links
     assert "answering from the database" in caplog.text
     suggestions = client.get("/fr/search/suggest/", {"q": "fact"})
     assert suggestions.status_code == 200 and suggestions.json()["suggestions"]
@@ -115,9 +197,9 @@ def test_search_answers_from_the_database_when_elasticsearch_is_down(client, cap
 
 @pytest.mark.django_db
 @override_settings(WAGTAILSEARCH_BACKENDS=ELASTICSEARCH_DOWN)
-def test_publishing_still_works_when_elasticsearch_is_down(client):
-    guide = demo_page("guide", "insurance", "en")
-    guide.title = "Your insurance, explained"
+def test_publishing_still_works_when_elasticsearch_is_down(client, content):
+    guide = GuidePage.objects.get(pk=content["hiring"]["en"].pk)
+    guide.title = "Hiring someone, explained"
     guide.save_revision().publish()
 
     assert client.get(guide.url).status_code == 200

@@ -1,11 +1,27 @@
-"""Publishing, unpublishing, moving or deleting content updates the search at once."""
+"""Publishing, unpublishing, moving or deleting content updates the search at once.
+
+Each test publishes a guide under one of the paths, or a glossary term, of the tree built once
+for the module: the three paths and the glossary in French, Dutch and English.
+"""
 
 import pytest
 from bs4 import BeautifulSoup
 
 from glossary.models import GlossaryTerm
-from tests.factories import GlossaryTermFactory, GuidePageFactory, step
-from tests.pages import demo_page
+from tests.glossary.factories import GlossaryPageFactory, GlossaryTermFactory
+from tests.guides.factories import GuidePageFactory, step
+from tests.home.factories import build_site_tree
+from tests.search.factories import in_every_language, paths_in_every_language
+
+
+@pytest.fixture(scope="module")
+def tree(shared_data):
+    with shared_data():
+        site_tree = build_site_tree()
+        yield {
+            "paths": paths_in_every_language(site_tree.home),
+            "glossary": in_every_language(GlossaryPageFactory(parent=site_tree.home["fr"])),
+        }
 
 
 def found(client, language, query):
@@ -13,21 +29,20 @@ def found(client, language, query):
     return [a["href"] for a in html.select(".search-result__title a")]
 
 
-def publish_guide(language="en", path="basic", text="Borrowing the quokkaphone"):
-    guide = GuidePageFactory(
-        parent=demo_page("path", path, language),
+def publish_guide(tree, language="en", level="basic", text="Borrowing the quokkaphone"):
+    """A guide under the `level` path of `language`, published through a revision."""
+    return GuidePageFactory(
+        parent=tree["paths"][level][language],
         title=text,
         slug="quokkaphone",
         summary=text,
         steps=[step("Ask", f"<p>{text}</p>")],
     )
-    guide.save_revision().publish()
-    return guide
 
 
 @pytest.mark.django_db
-def test_a_published_page_is_found_and_an_unpublished_one_is_not(client):
-    guide = publish_guide()
+def test_a_published_page_is_found_and_an_unpublished_one_is_not(client, tree):
+    guide = publish_guide(tree)
     assert guide.url in found(client, "en", "quokkaphone")
 
     guide.unpublish()
@@ -36,8 +51,8 @@ def test_a_published_page_is_found_and_an_unpublished_one_is_not(client):
 
 
 @pytest.mark.django_db
-def test_a_new_revision_is_searchable_by_its_new_words(client):
-    guide = publish_guide()
+def test_a_new_revision_is_searchable_by_its_new_words(client, tree):
+    guide = publish_guide(tree)
     guide.summary = "Renting the marimbaphone instead"
     guide.save_revision().publish()
 
@@ -45,9 +60,9 @@ def test_a_new_revision_is_searchable_by_its_new_words(client):
 
 
 @pytest.mark.django_db
-def test_a_moved_page_is_found_at_its_new_address(client):
-    guide = publish_guide()
-    guide.move(demo_page("path", "expert", "en"), pos="last-child")
+def test_a_moved_page_is_found_at_its_new_address(client, tree):
+    guide = publish_guide(tree)
+    guide.move(tree["paths"]["expert"]["en"], pos="last-child")
     guide.refresh_from_db()
 
     assert found(client, "en", "quokkaphone") == [guide.url]
@@ -55,8 +70,8 @@ def test_a_moved_page_is_found_at_its_new_address(client):
 
 
 @pytest.mark.django_db
-def test_a_deleted_page_leaves_the_results(client):
-    guide = publish_guide(language="nl")
+def test_a_deleted_page_leaves_the_results(client, tree):
+    guide = publish_guide(tree, language="nl")
     assert found(client, "nl", "quokkaphone")
 
     guide.delete()
@@ -65,9 +80,9 @@ def test_a_deleted_page_leaves_the_results(client):
 
 
 @pytest.mark.django_db
-def test_glossary_terms_are_searchable_as_soon_as_saved_changed_or_deleted(client, locales):
+def test_glossary_terms_are_searchable_as_soon_as_saved_changed_or_deleted(client, tree, locales):
     term = GlossaryTermFactory(locale=locales["fr"], term="Vibraslap", definition="Un instrument.")
-    glossary_url = demo_page("glossary", "glossary", "fr").url
+    glossary_url = tree["glossary"]["fr"].url
     assert f"{glossary_url}#{term.anchor}" in found(client, "fr", "vibraslap")
 
     term.variants = "guiro"

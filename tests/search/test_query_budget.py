@@ -1,18 +1,191 @@
-"""The search page answers in a fixed, small number of SQL queries, whatever it finds."""
+"""The search page answers in a fixed, small number of SQL queries, whatever it finds.
+
+Counted on a realistic site, built once for the module in French, Dutch and English: a main menu
+and a footer, the three paths with a topic, guides about invoices at every level, a glossary
+entry, an FAQ question, a news item and pages of the blog that all match the search, so results
+of every kind show with their breadcrumbs, paths and excerpts, in pages with translations.
+"""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import GuidePageFactory, step
-from tests.pages import LANGUAGES, demo_page
+from tests.glossary.factories import GlossaryPageFactory, GlossaryTermFactory
+from tests.guides.factories import (
+    FAQPageFactory,
+    FAQQuestionFactory,
+    FAQThemeFactory,
+    GuidePageFactory,
+    TopicPageFactory,
+    step,
+)
+from tests.home.factories import build_site_tree
+from tests.navigation.factories import (
+    SiteFooterFactory,
+    SiteNavigationFactory,
+    footer_group,
+    menu_link,
+)
+from tests.news.factories import NewsIndexPageFactory, NewsPageFactory
+from tests.search.factories import (
+    ExternalResourceFactory,
+    guide_in_every_language,
+    in_every_language,
+    paths_in_every_language,
+)
 
+LANGUAGES = ["fr", "nl", "en"]
 # Glossary terms, promotions, view restrictions, four searches (pages, terms, other websites,
 # questions), the pages around the results, the excerpts' text, the search log, and what every
 # page costs (site, navigation). SQLite's index doesn't keep the excerpts' text: it is read from
 # the pages shown, one query per page type.
 BUDGET = 13 if connection.vendor == "postgresql" else 15
 BROAD_WORDS = {"fr": "facture", "nl": "factuur", "en": "invoice"}
+
+
+@pytest.fixture(scope="module")
+def site(shared_data):
+    with shared_data():
+        tree = build_site_tree()
+        home = tree.home["fr"]
+        paths = paths_in_every_language(tree.home)
+        topic = in_every_language(
+            TopicPageFactory(
+                parent=paths["expert"]["fr"],
+                title="Droits d'auteur",
+                intro="Quand vos clients utilisent vos œuvres.",
+            ),
+            nl={"Droits d'auteur": "Auteursrechten"},
+            en={"Droits d'auteur": "Copyright"},
+        )
+        guide_in_every_language(
+            paths["facile"]["fr"],
+            fr={
+                "title": "Votre première facture",
+                "summary": "Ce qu'il faut savoir avant d'envoyer une facture à un client.",
+                "step": "Demandez les coordonnées du client",
+                "body": "Son nom, son adresse et son numéro d'entreprise figurent sur la facture.",
+            },
+            nl={
+                "title": "Uw eerste factuur",
+                "summary": "Wat u moet weten voor u een factuur naar een klant stuurt.",
+                "step": "Vraag de gegevens van de klant",
+                "body": "Naam, adres en ondernemingsnummer staan op de factuur.",
+            },
+            en={
+                "title": "Your first invoice",
+                "summary": "What to know before you send an invoice to a client.",
+                "step": "Ask for the client's details",
+                "body": "Their name, address and company number go on the invoice.",
+            },
+        )
+        guide_in_every_language(
+            paths["basic"]["fr"],
+            fr={
+                "title": "Facturer un client",
+                "summary": "La coopérative facture votre client et vous verse un salaire.",
+                "step": "Créez la facture",
+                "body": "Encodez le montant et vos jours de travail dans votre espace membre.",
+            },
+            nl={
+                "title": "Een klant factureren",
+                "summary": "De coöperatie stuurt de factuur en betaalt u een loon.",
+                "step": "Maak de factuur",
+                "body": "Vul het bedrag en uw werkdagen in uw ledenruimte in.",
+            },
+            en={
+                "title": "Invoicing a client",
+                "summary": "The cooperative sends the invoice and pays you a wage.",
+                "step": "Create the invoice",
+                "body": "Enter the amount and your days worked in your member space.",
+            },
+        )
+        guide_in_every_language(
+            topic["fr"],
+            fr={
+                "title": "Facturer des droits d'auteur",
+                "summary": "Une convention de droits d'auteur s'ajoute à votre facture.",
+                "step": "Préparez la convention",
+                "body": "Indiquez sur la facture la part payée en droits d'auteur.",
+            },
+            nl={
+                "title": "Auteursrechten factureren",
+                "summary": "Een auteursrechtenovereenkomst komt bij uw factuur.",
+                "step": "Bereid de overeenkomst voor",
+                "body": "Vermeld op de factuur welk deel als auteursrechten betaald wordt.",
+            },
+            en={
+                "title": "Invoicing copyright",
+                "summary": "A copyright agreement comes with your invoice.",
+                "step": "Prepare the agreement",
+                "body": "Show on the invoice the share paid as copyright.",
+            },
+        )
+        glossary = in_every_language(
+            GlossaryPageFactory(parent=home),
+            nl={"Lexique": "Woordenlijst"},
+            en={"Lexique": "Glossary"},
+        )
+        in_every_language(
+            GlossaryTermFactory(
+                term="Facture",
+                variants="factures",
+                definition="Le document qui demande au client de payer votre travail.",
+            ),
+            nl={"Facture": "Factuur", "factures": "facturen"},
+            en={"Facture": "Invoice", "factures": "invoices"},
+        )
+        faq = in_every_language(
+            FAQPageFactory(parent=home),
+            nl={"Questions fréquentes": "Veelgestelde vragen"},
+            en={"Questions fréquentes": "Frequently asked questions"},
+        )
+        theme = FAQThemeFactory(name="Être payé")
+        in_every_language(
+            theme, nl={"Être payé": "Betaald worden"}, en={"Être payé": "Getting paid"}
+        )
+        in_every_language(
+            FAQQuestionFactory(
+                theme=theme,
+                question="Quand ma facture est-elle payée ?",
+                answer="<p>Dès que le client paie, votre salaire suit.</p>",
+            ),
+            nl={"Quand ma facture est-elle payée ?": "Wanneer wordt mijn factuur betaald?"},
+            en={"Quand ma facture est-elle payée ?": "When is my invoice paid?"},
+        )
+        news = in_every_language(
+            NewsIndexPageFactory(parent=home),
+            nl={"Actualités": "Nieuws"},
+            en={"Actualités": "News"},
+        )
+        in_every_language(
+            NewsPageFactory(parent=news["fr"], title="Une facture en deux minutes"),
+            nl={"Une facture en deux minutes": "Een factuur in twee minuten"},
+            en={"Une facture en deux minutes": "An invoice in two minutes"},
+        )
+        for language, title in [
+            ("fr", "Bien préparer sa première facture"),
+            ("nl", "Uw eerste factuur goed voorbereiden"),
+            ("en", "Preparing your first invoice well"),
+        ]:
+            ExternalResourceFactory(locale=tree.home[language].locale, title=title)
+        menu = SiteNavigationFactory(
+            links=[
+                *(menu_link(paths[level]["fr"], paths[level]["fr"].title) for level in paths),
+                menu_link(glossary["fr"], "Lexique"),
+                menu_link(news["fr"], "Actualités"),
+            ]
+        )
+        footer = SiteFooterFactory(
+            link_groups=[
+                footer_group(
+                    "Aide", [(faq["fr"], "Questions fréquentes"), (glossary["fr"], "Lexique")]
+                )
+            ]
+        )
+        for snippet in (menu, footer):
+            in_every_language(snippet)
+        yield {"paths": paths}
 
 
 def queries_for(client, url):
@@ -25,16 +198,21 @@ def queries_for(client, url):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_search_page_stays_within_its_query_budget(client, language):
+def test_the_search_page_stays_within_its_query_budget(client, site, language):
     response, queries = queries_for(client, f"/{language}/search/?q={BROAD_WORDS[language]}")
 
-    assert b"search-result__excerpt" in response.content
+    html = response.content.decode()
+    # Every kind of result, each with what it shows: breadcrumbs, paths, excerpts, the menu.
+    for kind in ["guide", "glossary", "faq", "news", "external"]:
+        assert f"?q={BROAD_WORDS[language]}&amp;type={kind}" in html, kind
+    for part in ["search-result__breadcrumbs", "level-badge", "search-result__excerpt", "main-nav"]:
+        assert part in html, part
     assert len(queries) <= BUDGET, "\n".join(sql[:160] for sql in queries)
 
 
 @pytest.mark.django_db
-def test_more_results_and_later_pages_cost_no_more_queries(client):
-    parent = demo_page("path", "expert", "en")
+def test_more_results_and_later_pages_cost_no_more_queries(client, site):
+    parent = site["paths"]["expert"]["en"]
     _response, few = queries_for(client, "/en/search/?q=marimbaphone")
     for number in range(25):
         GuidePageFactory(

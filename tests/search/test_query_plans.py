@@ -1,5 +1,9 @@
 """The SQL a search sends on PostgreSQL: served by the indexes search/0001 and 0004 create, and
-ranking a bounded number of candidates however many pages match."""
+ranking a bounded number of candidates however many pages match.
+
+Built once for the module: a French path with more guides about invoices than the candidates
+ranked, and a glossary entry that names them too.
+"""
 
 import json
 import re
@@ -15,14 +19,46 @@ from wagtail.models import Locale, Page
 from glossary.models import GlossaryTerm
 from search.backends.postgres import MultilingualPostgresSearchBackend, distinct_wordings
 from search.service import PortalSearch
-from tests.factories import GuidePageFactory, step
-from tests.pages import demo_page
+from tests.glossary.factories import GlossaryTermFactory
+from tests.guides.factories import GuidePageFactory, PathPageFactory, step
+from tests.home.factories import build_site_tree
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="query plans are PostgreSQL's"
 )
 # The match condition, in the main query or in a subquery (where Django aliases the table U2).
 VECTOR = re.compile(r'\((?:"wagtailsearch_indexentry"|U\d+)\."title" \|\| \S+\."body"\) @@ ')
+# (title, summary) of French guides that all match 'facture': more than the candidates ranked.
+INVOICE_GUIDES = [
+    ("Facturer un client", "Préparer une facture correcte et la faire partir."),
+    ("Relancer une facture impayée", "Que faire quand le client ne paie pas sa facture."),
+    ("Corriger une facture", "Une erreur sur la facture ? Établissez une note de crédit."),
+    ("Facturer à l'étranger", "La TVA sur une facture pour un client hors de Belgique."),
+    ("Facturer des droits d'auteur", "La convention de droits d'auteur s'ajoute à la facture."),
+    ("Suivre vos paiements", "Voir quand chaque facture est payée dans votre espace membre."),
+    ("Déclarer vos frais", "Le ticket ou la facture prouve chaque dépense."),
+    ("Demander un acompte", "Une facture d'acompte avant de commencer un long projet."),
+]
+
+
+@pytest.fixture(scope="module")
+def invoice_guides(shared_data):
+    with shared_data():
+        tree = build_site_tree()
+        path = PathPageFactory(parent=tree.home["fr"])
+        guides = [
+            GuidePageFactory(
+                parent=path,
+                title=title,
+                summary=summary,
+                steps=[step("Ouvrez votre espace membre", "<p>Rubrique facturation.</p>")],
+            )
+            for title, summary in INVOICE_GUIDES
+        ]
+        GlossaryTermFactory(
+            term="Facture", definition="Le document qui demande au client de payer."
+        )
+        yield {"path": path, "guides": guides}
 
 
 def match_condition(sql):
@@ -76,13 +112,13 @@ def small_bound_backend(candidates):
 
 
 @pytest.mark.django_db
-def test_the_match_condition_search_emits_is_served_by_the_document_index(rf):
+def test_the_match_condition_search_emits_is_served_by_the_document_index(rf, invoice_guides):
     with translation.override("fr"):
         search_sql = page_search_sql(lambda: PortalSearch(rf.get("/"), "facture", "fr").run())
     condition = match_condition(search_sql)
 
     with connection.cursor() as cursor:
-        # On the small demo site a sequential scan wins anyway; what must hold is that the
+        # On a site this small a sequential scan wins anyway; what must hold is that the
         # condition modelsearch emits is the expression the index was built on.
         cursor.execute("SET LOCAL enable_seqscan = off")
         # The condition is SQL our own search produced a moment ago, not outside input.
@@ -93,7 +129,7 @@ def test_the_match_condition_search_emits_is_served_by_the_document_index(rf):
 
 
 @pytest.mark.django_db
-def test_a_broad_search_ranks_a_bounded_number_of_candidates_not_every_match():
+def test_a_broad_search_ranks_a_bounded_number_of_candidates_not_every_match(invoice_guides):
     backend = small_bound_backend(3)
     query = PlainText("facture")
     with translation.override("fr"):
@@ -130,8 +166,10 @@ def test_a_broad_search_ranks_a_bounded_number_of_candidates_not_every_match():
         ),
     ],
 )
-def test_each_side_of_the_join_between_index_entries_and_pages_has_an_index(lookup, index):
-    guide = demo_page("guide", "invoicing-a-client", "fr")
+def test_each_side_of_the_join_between_index_entries_and_pages_has_an_index(
+    invoice_guides, lookup, index
+):
+    guide = invoice_guides["guides"][0]
     with translation.override("fr"):
         sql = page_search_sql(
             lambda: list(small_bound_backend(3).search(PlainText("facture"), french_pages())[:2])
@@ -162,8 +200,8 @@ def test_only_one_gin_index_serves_autocomplete():
 
 
 @pytest.mark.django_db
-def test_a_title_match_is_ranked_even_when_body_matches_fill_the_candidates():
-    parent = demo_page("path", "basic", "fr")
+def test_a_title_match_is_ranked_even_when_body_matches_fill_the_candidates(invoice_guides):
+    parent = invoice_guides["path"]
     for number in range(4):
         GuidePageFactory(
             parent=parent,
@@ -198,7 +236,7 @@ def test_glossary_wordings_that_the_language_analyses_alike_are_ranked_once():
 
 
 @pytest.mark.django_db
-def test_a_search_with_wordings_alike_sends_one_ranking_per_field():
+def test_a_search_with_wordings_alike_sends_one_ranking_per_field(invoice_guides):
     query = Or([PlainText("facture"), PlainText("factures")])
     with translation.override("fr"):
         sql = page_search_sql(
@@ -209,7 +247,7 @@ def test_a_search_with_wordings_alike_sends_one_ranking_per_field():
 
 
 @pytest.mark.django_db
-def test_only_pages_are_ranked_from_bounded_candidates():
+def test_only_pages_are_ranked_from_bounded_candidates(invoice_guides):
     backend = small_bound_backend(3)
     french = Locale.objects.get(language_code="fr")
     with translation.override("fr"), CaptureQueriesContext(connection) as queries:

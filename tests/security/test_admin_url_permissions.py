@@ -18,6 +18,10 @@ least), as each role, in two cases:
   moderation workflow, locked for everyone but its reviewers. Reading it is allowed; nothing
   may change it.
 
+The objects are built once for the module with the factories (`World`): a guide under a path and
+a snippet of every translatable kind, written in French and translated into Dutch and English
+through wagtail-localize, and a user in each role.
+
 For every request, nothing in the database may change (checked inside a savepoint rolled back
 after each request). The test posts a few fields, not whole forms: a view that fails on the
 incomplete form (a 500) is hostile input's business (test_hostile_input.py); here it only must
@@ -53,10 +57,23 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from demo.loader import demo_key
 from glossary.models import GlossaryTerm
 from guides.models import GuidePage
-from tests.pages import demo_page
+from tests.glossary.factories import GlossaryTermFactory
+from tests.guides.factories import (
+    FAQQuestionFactory,
+    FAQThemeFactory,
+    GuidePageFactory,
+    PathPageFactory,
+    step,
+)
+from tests.home.factories import build_site_tree
+from tests.navigation.factories import SiteFooterFactory, SiteNavigationFactory, menu_link
+from tests.news.factories import NewsTagFactory
+from tests.offices.factories import ServiceFactory
+from tests.search.factories import ExternalResourceFactory
+from tests.translations.factories import translate
+from tests.workflows.factories import UserFactory
 from workflows.roles import COMMUNICATION, MODERATORS, TRANSLATORS
 
 ADMIN_PREFIX = "admin/"
@@ -326,32 +343,71 @@ def plan():
     return checks
 
 
-# --- The demo objects the URLs point at, built once for the module ----------------------------
+# --- The objects the URLs point at, built once for the module ---------------------------------
+GUIDE_STEP = (
+    "<p>Créez la facture dans votre espace membre, puis vérifiez le taux de TVA sur "
+    '<a href="https://finances.belgium.be/fr/entreprises/tva">le site des Finances</a>.</p>'
+)
+
+
 class World:
-    """Users of each role, guides in review and the objects of each language."""
+    """Users of each role, a guide in review in each language and a snippet of each kind.
+
+    Everything is written in French and translated into Dutch and English through
+    wagtail-localize, as editors and translators do: a guide under a path, a glossary term, an
+    FAQ theme with a question, a service, a news tag, the main menu and the footer. External
+    resources have a language but no translations: one of each language. The guide's step links
+    to another website, which wagtail-localize offers as a segment to override.
+    """
 
     def __init__(self):
         self.locales = {locale.language_code: locale for locale in Locale.objects.all()}
         self.users = {}
         for role in ROLES:
-            user = Group.objects.get(name=role).user_set.model.objects.create_user(
-                f"urls-{role.lower().replace(' ', '-')}"
-            )
+            user = UserFactory(username=f"urls-{role.lower().replace(' ', '-')}")
             user.groups.add(Group.objects.get(name=role))
             self.users[role] = user
+        homes = build_site_tree().home
+        path = PathPageFactory(parent=homes["fr"])
+        guide = GuidePageFactory(
+            parent=path, title="Facturer un client", steps=[step("Créez la facture", GUIDE_STEP)]
+        )
+        term = GlossaryTermFactory(
+            term="Activité",
+            definition="Le travail que vous menez en votre nom au sein de la coopérative.",
+        )
+        theme = FAQThemeFactory(name="Être payé")
+        sources = {
+            "path": path,
+            "guide": guide,
+            "term": term,
+            "theme": theme,
+            "question": FAQQuestionFactory(question="Quand serai-je payé ?", theme=theme),
+            "service": ServiceFactory(name="Facturation"),
+            "news tag": NewsTagFactory(name="Outils", slug="outils"),
+            "menu": SiteNavigationFactory(links=[menu_link(path, "Smart Basic")]),
+            "footer": SiteFooterFactory(),
+        }
+        # In this order: a page's parent and a question's theme are translated before them.
+        translated = {"fr": sources}
+        for language in ["nl", "en"]:
+            translated[language] = {
+                name: translate(source, language) for name, source in sources.items()
+            }
+            ExternalResourceFactory(locale=self.locales[language])
+        assert OverridableSegment.objects.filter(source__object_id=guide.translation_key).exists()
         self.guides = {}
         self.terms = {}
         for language in self.locales:
-            self.guides[language] = self.put_guide_in_review(language)
-            term = GlossaryTerm.objects.get(
-                translation_key=demo_key("term", "activity"), locale__language_code=language
+            self.guides[language] = self.put_guide_in_review(
+                translated[language]["guide"], language
             )
+            term = translated[language]["term"]
             GlossaryTerm.objects.filter(pk=term.pk).update(term=f"{MARKER}-{language}-term")
             term.refresh_from_db()
             self.terms[language] = term
 
-    def put_guide_in_review(self, language):
-        guide = demo_page("guide", "invoicing-a-client", language)
+    def put_guide_in_review(self, guide, language):
         submitter = self.users[TRANSLATORS[language]]
         guide.title = f"{MARKER}-{language}-guide"
         revision = guide.save_revision(user=submitter)
@@ -491,11 +547,10 @@ def refused(response, url):
 
 
 @pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
+def world(shared_data):
     """Built once, inside a transaction rolled back when the module is done."""
-    with django_db_blocker.unblock(), transaction.atomic():
+    with shared_data():
         yield World()
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

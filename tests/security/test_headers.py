@@ -1,4 +1,8 @@
-"""Security headers: a strict Content-Security-Policy on public pages, the admin's own policy."""
+"""Security headers: a strict Content-Security-Policy on public pages, the admin's own policy.
+
+The public pages are a guide in each language (the `guide` fixture, tests/security/conftest.py)
+and the "not found" page of a site whose home pages exist.
+"""
 
 import base64
 import hashlib
@@ -6,8 +10,6 @@ import re
 
 import pytest
 from django.conf import settings
-
-from tests.pages import demo_page
 
 
 def directives(response):
@@ -20,8 +22,8 @@ def directives(response):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["fr", "nl", "en"])
-def test_public_pages_allow_only_the_sites_own_scripts_and_no_framing(client, language):
-    response = client.get(demo_page("guide", "expense-claims", language).url)
+def test_public_pages_allow_only_the_sites_own_scripts_and_no_framing(client, guide, language):
+    response = client.get(guide[language].url)
     policy = directives(response)
 
     assert policy["script-src"] == ["'self'"]
@@ -34,8 +36,11 @@ def test_public_pages_allow_only_the_sites_own_scripts_and_no_framing(client, la
 
 
 @pytest.mark.django_db
-def test_error_pages_carry_the_public_policy(client):
-    assert directives(client.get("/fr/no-such-page/"))["script-src"] == ["'self'"]
+def test_error_pages_carry_the_public_policy(client, site_tree):
+    response = client.get("/fr/no-such-page/")
+
+    assert response.status_code == 404
+    assert directives(response)["script-src"] == ["'self'"]
 
 
 @pytest.mark.django_db

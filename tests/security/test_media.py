@@ -1,5 +1,8 @@
 """Uploaded images are served in production, originals and renditions alike; nothing else under
-/media/ is: documents go only through Wagtail's view, with their download headers."""
+/media/ is: documents go only through Wagtail's view, with their download headers.
+
+The image is shown, full width, in a step of a French guide built for the test.
+"""
 
 import io
 import re
@@ -10,9 +13,8 @@ from django.test import Client, override_settings
 from PIL import Image as PillowImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.rich_text import RichText
 
-from tests.pages import demo_page
+from tests.guides.factories import GuidePageFactory, PathPageFactory, step
 from tests.security.test_hostile_input import PRODUCTION_SECURITY
 
 
@@ -27,15 +29,19 @@ def production_client():
 
 
 @pytest.fixture
-def guide_with_image(db):
+def guide_with_image(site_tree):
     image = get_image_model().objects.create(title="Photo", file=png_upload())
-    guide = demo_page("guide", "expense-claims", "fr")
-    step = guide.steps[0].value
-    step["body"] = RichText(
-        f'{step["body"].source}<embed embedtype="image" id="{image.pk}" format="fullwidth" '
-        'alt="Une photo"/>'
+    guide = GuidePageFactory(
+        parent=PathPageFactory(parent=site_tree.home["fr"]),
+        title="Déclarer ses frais",
+        steps=[
+            step(
+                "Photographiez vos tickets",
+                "<p>Une photo nette suffit.</p>"
+                f'<embed embedtype="image" id="{image.pk}" format="fullwidth" alt="Une photo"/>',
+            )
+        ],
     )
-    guide.save_revision().publish()
     return guide, image
 
 

@@ -1,5 +1,9 @@
 """Machine translation in the translation editor, against local servers that speak DeepL's and
-LibreTranslate's HTTP APIs (never the real services)."""
+LibreTranslate's HTTP APIs (never the real services).
+
+Each test builds a French guide in a path translated into Dutch and English; the DeepL tests also
+build the glossary term "Activité" with its Dutch and English translations, DeepL's terminology.
+"""
 
 import json
 import threading
@@ -13,11 +17,10 @@ from django.core.cache import cache
 from django.urls import reverse
 from wagtail_localize.models import StringTranslation, TranslationSource
 
-from demo.loader import demo_key
-from glossary.models import GlossaryTerm
-from guides.models import GuidePage
-from tests.factories import GuidePageFactory, step
-from tests.pages import demo_page
+from guides.models import GuidePage, Level
+from tests.glossary.factories import GlossaryTermFactory
+from tests.guides.factories import GuidePageFactory, PathPageFactory, step
+from tests.translations.factories import translate_into_all
 
 AUTH_KEY = "local-test-key"
 
@@ -96,9 +99,32 @@ def deepl(settings, service):
     return service.state
 
 
-def guide_waiting_for_translation(admin_client, locales, language):
+ACTIVITY = {"fr": "Activité", "nl": "Activiteit", "en": "Activity"}
+
+
+@pytest.fixture
+def basic_path(site_tree):
+    """The French Smart Basic path, translated into Dutch and English."""
+    return translate_into_all(PathPageFactory(parent=site_tree.home["fr"], level=Level.BASIC))
+
+
+@pytest.fixture
+def activity(db):
+    """The glossary term "Activité" by language, translated into Dutch and English."""
+    term = GlossaryTermFactory(
+        term=ACTIVITY["fr"],
+        definition="Le travail que vous menez en votre nom au sein de la coopérative.",
+    )
+    return translate_into_all(
+        term,
+        strings={language: {ACTIVITY["fr"]: ACTIVITY[language]} for language in ("nl", "en")},
+    )
+
+
+def guide_waiting_for_translation(admin_client, basic_path, locales, language):
+    """A new French guide in `basic_path`, submitted for translation into `language`."""
     guide = GuidePageFactory(
-        parent=demo_page("path", "basic", "fr"),
+        parent=basic_path["fr"],
         title="Votre activité",
         slug=f"votre-activite-{GuidePage.objects.count()}",
         summary="Une activité se gère dans votre espace membre.",
@@ -121,17 +147,14 @@ def machine_translate(admin_client, translation):
 @pytest.mark.django_db
 @pytest.mark.parametrize(("language", "target_lang"), [("nl", "NL"), ("en", "EN-GB")])
 def test_deepl_translates_with_the_glossary_of_the_two_languages(
-    admin_client, locales, deepl, language, target_lang
+    admin_client, locales, deepl, basic_path, activity, language, target_lang
 ):
-    translation = guide_waiting_for_translation(admin_client, locales, language)
+    translation = guide_waiting_for_translation(admin_client, basic_path, locales, language)
 
     assert machine_translate(admin_client, translation).status_code == 302
 
     [(glossary_id, entries)] = deepl["glossaries"].items()
-    activity = GlossaryTerm.objects.get(
-        translation_key=demo_key("term", "activity"), locale=locales[language]
-    )
-    assert entries["Activité"] == activity.term
+    assert entries == {"Activité": activity[language].term}
     assert deepl["translations"][0]["glossary_id"] == [glossary_id]
     assert deepl["translations"][0]["source_lang"] == ["FR"]
     # English is asked for as British English, as the cooperative writes it.
@@ -145,21 +168,19 @@ def test_deepl_translates_with_the_glossary_of_the_two_languages(
 
 @pytest.mark.django_db
 def test_the_deepl_glossary_is_reused_and_made_again_when_a_term_changes(
-    admin_client, locales, deepl
+    admin_client, locales, deepl, basic_path, activity
 ):
     cache.clear()
-    first = guide_waiting_for_translation(admin_client, locales, "nl")
+    first = guide_waiting_for_translation(admin_client, basic_path, locales, "nl")
     machine_translate(admin_client, first)
-    second = guide_waiting_for_translation(admin_client, locales, "nl")
+    second = guide_waiting_for_translation(admin_client, basic_path, locales, "nl")
     machine_translate(admin_client, second)
     assert len(deepl["glossaries"]) == 1
 
-    dutch = GlossaryTerm.objects.get(
-        translation_key=demo_key("term", "activity"), locale=locales["nl"]
-    )
+    dutch = activity["nl"]
     dutch.term = "Eigen activiteit"
     dutch.save()
-    third = guide_waiting_for_translation(admin_client, locales, "nl")
+    third = guide_waiting_for_translation(admin_client, basic_path, locales, "nl")
     machine_translate(admin_client, third)
 
     assert len(deepl["glossaries"]) == 2
@@ -169,13 +190,13 @@ def test_the_deepl_glossary_is_reused_and_made_again_when_a_term_changes(
 
 @pytest.mark.django_db
 def test_libretranslate_translates_when_it_is_the_one_configured(
-    admin_client, locales, settings, service
+    admin_client, locales, settings, service, basic_path
 ):
     settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
         "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
         "OPTIONS": {"LIBRETRANSLATE_URL": f"http://127.0.0.1:{service.server_port}", "API_KEY": ""},
     }
-    translation = guide_waiting_for_translation(admin_client, locales, "en")
+    translation = guide_waiting_for_translation(admin_client, basic_path, locales, "en")
 
     assert machine_translate(admin_client, translation).status_code == 302
 
@@ -187,10 +208,10 @@ def test_libretranslate_translates_when_it_is_the_one_configured(
 
 @pytest.mark.django_db
 def test_without_a_service_configured_there_is_no_machine_translation(
-    admin_client, locales, settings
+    admin_client, locales, settings, basic_path
 ):
     settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
-    translation = guide_waiting_for_translation(admin_client, locales, "nl")
+    translation = guide_waiting_for_translation(admin_client, basic_path, locales, "nl")
 
     editor = admin_client.get(
         reverse("wagtailadmin_pages:edit", args=[translation.get_target_instance().pk])
@@ -207,10 +228,10 @@ def test_without_a_service_configured_there_is_no_machine_translation(
 
 @pytest.mark.django_db
 def test_a_refused_deepl_key_gives_the_translator_a_message_and_changes_nothing(
-    admin_client, locales, deepl, settings
+    admin_client, locales, deepl, settings, basic_path, activity
 ):
     settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR["OPTIONS"]["AUTH_KEY"] = "a-wrong-key"
-    translation = guide_waiting_for_translation(admin_client, locales, "nl")
+    translation = guide_waiting_for_translation(admin_client, basic_path, locales, "nl")
     editor_url = reverse("wagtailadmin_pages:edit", args=[translation.get_target_instance().pk])
 
     url = reverse("wagtail_localize:machine_translate", args=[translation.pk])

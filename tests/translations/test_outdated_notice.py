@@ -1,7 +1,8 @@
 """The notice readers of a translated page see while the live translation is behind its source.
 
 Everything goes through the admin (publish and sync, the translation editor) and the public
-pages, with each admin request committed as in production.
+pages, with each admin request committed as in production. Each test builds its pages under the
+site's home pages; the translations it starts from are made in the translation editor.
 """
 
 import pytest
@@ -10,8 +11,7 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, TranslationSource
 
-from tests.factories import NewsPageFactory
-from tests.pages import demo_page
+from tests.translations.factories import dutch_born_news
 from tests.translations.test_translation_loop import (
     PUBLISH_AND_SYNC,
     changed_french,
@@ -21,6 +21,7 @@ from tests.translations.test_translation_loop import (
     submit_for_translation,
     translate_and_publish,
     translate_segment,
+    translated_path,
     translations_of,
 )
 
@@ -54,10 +55,10 @@ def commits_run(django_capture_on_commit_callbacks, admin_client):
 
 
 @pytest.fixture
-def synced_with_segments_left(admin_client, locales):
+def synced_with_segments_left(admin_client, locales, site_tree):
     """A translated French guide changed and published with "Publish and sync", which leaves
     the changed summary to translate in Dutch and English."""
-    guide = publish_french_guide(admin_client)
+    guide = publish_french_guide(admin_client, translated_path(site_tree))
     submit_for_translation(
         admin_client,
         reverse("wagtail_localize:submit_page_translation", args=[guide.pk]),
@@ -108,12 +109,10 @@ def test_the_notice_goes_once_the_translation_of_the_current_source_is_published
 
 
 def test_french_readers_of_a_translation_from_dutch_see_the_notice_in_french(
-    admin_client, client, django_capture_on_commit_callbacks
+    admin_client, client, site_tree, django_capture_on_commit_callbacks
 ):
     """French is a translation language too: Dutch-born pages are translated into French."""
-    dutch_news = demo_page("news-index", "news", "nl").add_child(
-        instance=NewsPageFactory.build(title="Een nieuw bericht", slug="een-nieuw-bericht")
-    )
+    dutch_news = dutch_born_news(site_tree)
     french_locale = Locale.objects.get(language_code="fr")
     response = admin_client.post(
         reverse("wagtail_localize:submit_page_translation", args=[dutch_news.pk]),

@@ -1,6 +1,10 @@
 """Deleting or moving a source page with translations, through Wagtail's own admin views: the
 confirmation says what becomes of each translation and asks, and nothing is left without a
-source silently (the translation dashboard lists what is kept)."""
+source silently (the translation dashboard lists what is kept).
+
+Each test starts from two French paths and a French guide in one of them, all translated into
+Dutch and English through wagtail-localize.
+"""
 
 import pytest
 from bs4 import BeautifulSoup
@@ -9,8 +13,9 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from wagtail.models import Page
 
-from tests.factories import GuidePageFactory
-from tests.pages import demo_page
+from guides.models import Level
+from tests.guides.factories import GuidePageFactory, PathPageFactory
+from tests.translations.factories import translate_into_all
 from translations.status import Orphan
 
 pytestmark = pytest.mark.django_db
@@ -30,8 +35,34 @@ def commits_run(django_capture_on_commit_callbacks, client):
     client.post = post_and_commit
 
 
-def guide_in(language):
-    return demo_page("guide", "expense-claims", language)
+@pytest.fixture
+def paths(site_tree):
+    """The French Smart Basic and Smart Expert paths, each translated into Dutch and English."""
+    return {
+        level: translate_into_all(PathPageFactory(parent=site_tree.home["fr"], level=level))["fr"]
+        for level in (Level.BASIC, Level.EXPERT)
+    }
+
+
+@pytest.fixture
+def guide(paths):
+    """A French guide in the Smart Basic path, translated into Dutch and English."""
+    french = GuidePageFactory(parent=paths[Level.BASIC], title="Déclarer une note de frais")
+    translate_into_all(
+        french,
+        strings={
+            "nl": {"Déclarer une note de frais": "Een onkostennota indienen"},
+            "en": {"Déclarer une note de frais": "Submit an expense claim"},
+        },
+    )
+    return french
+
+
+def guide_in(guide, language):
+    """The guide's page in `language`, as it is in the database now."""
+    return Page.objects.get(
+        translation_key=guide.translation_key, locale__language_code=language
+    ).specific
 
 
 def translations_listed(response):
@@ -56,33 +87,31 @@ def warnings(response):
     return [str(m) for m in get_messages(response.wsgi_request) if m.level_tag == "warning"]
 
 
-def another_path(page):
+def another_path(page, paths):
     """A section of the French tree the guide is not in, which has Dutch and English copies."""
     parent = page.get_parent()
-    for key in ("expert", "facile", "basic"):
-        path = demo_page("path", key)
-        if path.pk != parent.pk:
-            return path
-    raise AssertionError("no other path")
+    return next(path for path in paths.values() if path.pk != parent.pk)
 
 
 # --- Delete ---------------------------------------------------------------------------------
 
 
-def test_the_delete_confirmation_lists_each_translation_and_asks_what_to_do(admin_client):
-    response = admin_client.get(reverse("wagtailadmin_pages:delete", args=[guide_in("fr").pk]))
+def test_the_delete_confirmation_lists_each_translation_and_asks_what_to_do(admin_client, guide):
+    response = admin_client.get(
+        reverse("wagtailadmin_pages:delete", args=[guide_in(guide, "fr").pk])
+    )
 
     listed = translations_listed(response)
     assert set(listed) == {"nl", "en"}
     for language in ("nl", "en"):
         text, live = listed[language]
-        assert guide_in(language).title in text
+        assert guide_in(guide, language).title in text
         assert live
     assert choices(response) == {"delete", "keep"}
 
 
-def test_deleting_a_french_guide_with_its_translations_deletes_them_too(admin_client):
-    french, dutch, english = guide_in("fr"), guide_in("nl"), guide_in("en")
+def test_deleting_a_french_guide_with_its_translations_deletes_them_too(admin_client, guide):
+    french, dutch, english = guide_in(guide, "fr"), guide_in(guide, "nl"), guide_in(guide, "en")
 
     response = admin_client.post(
         reverse("wagtailadmin_pages:delete", args=[french.pk]), {"translations": "delete"}
@@ -93,8 +122,8 @@ def test_deleting_a_french_guide_with_its_translations_deletes_them_too(admin_cl
     assert orphans(admin_client) == {}
 
 
-def test_translations_kept_after_deleting_their_source_are_listed_as_orphans(admin_client):
-    french, dutch, english = guide_in("fr"), guide_in("nl"), guide_in("en")
+def test_translations_kept_after_deleting_their_source_are_listed_as_orphans(admin_client, guide):
+    french, dutch, english = guide_in(guide, "fr"), guide_in(guide, "nl"), guide_in(guide, "en")
 
     response = admin_client.post(
         reverse("wagtailadmin_pages:delete", args=[french.pk]), {"translations": "keep"}
@@ -111,8 +140,8 @@ def test_translations_kept_after_deleting_their_source_are_listed_as_orphans(adm
     assert dutch.title in html and english.title in html
 
 
-def test_a_delete_without_a_choice_keeps_the_translations_and_says_so(admin_client):
-    french, dutch = guide_in("fr"), guide_in("nl")
+def test_a_delete_without_a_choice_keeps_the_translations_and_says_so(admin_client, guide):
+    french, dutch = guide_in(guide, "fr"), guide_in(guide, "nl")
 
     response = admin_client.post(reverse("wagtailadmin_pages:delete", args=[french.pk]))
 
@@ -122,10 +151,10 @@ def test_a_delete_without_a_choice_keeps_the_translations_and_says_so(admin_clie
 
 
 def test_a_french_translator_may_delete_a_french_draft_but_not_its_dutch_translation(
-    client, django_user_model, admin_client
+    client, django_user_model, admin_client, site_tree, paths
 ):
-    draft = GuidePageFactory(parent=demo_page("path", "facile"), title="Brouillon", live=False)
-    dutch = draft.copy_for_translation(demo_page("page", "home", "nl").locale, copy_parents=True)
+    draft = GuidePageFactory(parent=paths[Level.BASIC], title="Brouillon", live=False)
+    dutch = draft.copy_for_translation(site_tree.home["nl"].locale, copy_parents=True)
     translator = django_user_model.objects.create_user("vertaler-fr")
     translator.groups.add(Group.objects.get(name="Translators FR"))
     client.force_login(translator)
@@ -140,8 +169,8 @@ def test_a_french_translator_may_delete_a_french_draft_but_not_its_dutch_transla
     assert Page.objects.filter(pk__in=[draft.pk, dutch.pk]).count() == 2
 
 
-def test_deleting_a_translation_neither_offers_to_delete_its_source_nor_warns(admin_client):
-    dutch = guide_in("nl")
+def test_deleting_a_translation_neither_offers_to_delete_its_source_nor_warns(admin_client, guide):
+    dutch = guide_in(guide, "nl")
     url = reverse("wagtailadmin_pages:delete", args=[dutch.pk])
     confirmation = admin_client.get(url)
     assert translations_listed(confirmation) == {}
@@ -150,13 +179,13 @@ def test_deleting_a_translation_neither_offers_to_delete_its_source_nor_warns(ad
     response = admin_client.post(url)
 
     assert not Page.objects.filter(pk=dutch.pk).exists()
-    assert guide_in("fr").live and guide_in("en").live
+    assert guide_in(guide, "fr").live and guide_in(guide, "en").live
     assert warnings(response) == []
     assert orphans(admin_client) == {}
 
 
-def test_an_unknown_choice_is_refused_with_a_clear_message(admin_client):
-    french = guide_in("fr")
+def test_an_unknown_choice_is_refused_with_a_clear_message(admin_client, guide):
+    french = guide_in(guide, "fr")
 
     response = admin_client.post(
         reverse("wagtailadmin_pages:delete", args=[french.pk]), {"translations": "shred"}
@@ -173,41 +202,43 @@ def move_url(page, destination):
     return reverse("wagtailadmin_pages:move_confirm", args=[page.pk, destination.pk])
 
 
-def test_the_move_confirmation_says_where_each_translation_would_go(admin_client):
-    french = guide_in("fr")
-    destination = another_path(french)
+def test_the_move_confirmation_says_where_each_translation_would_go(admin_client, guide, paths):
+    french = guide_in(guide, "fr")
+    destination = another_path(french, paths)
 
     response = admin_client.get(move_url(french, destination))
 
     listed = translations_listed(response)
     assert set(listed) == {"nl", "en"}
-    dutch_destination = destination.get_translation(guide_in("nl").locale)
+    dutch_destination = destination.get_translation(guide_in(guide, "nl").locale)
     assert dutch_destination.title in listed["nl"][0]
     assert choices(response) == {"move", "keep"}
 
 
 def test_moving_a_french_guide_with_its_translations_moves_them_into_the_translated_section(
-    admin_client,
+    admin_client, guide, paths
 ):
-    french = guide_in("fr")
-    destination = another_path(french)
+    french = guide_in(guide, "fr")
+    destination = another_path(french, paths)
 
     response = admin_client.post(move_url(french, destination), {"translations": "move"})
 
     assert response.status_code == 302
     for language in ("nl", "en"):
-        moved = guide_in(language)
+        moved = guide_in(guide, language)
         assert moved.get_parent().pk == destination.get_translation(moved.locale).pk
     assert orphans(admin_client) == {}
 
 
-def test_translations_left_behind_by_a_move_are_listed_as_orphans(admin_client):
-    french, dutch = guide_in("fr"), guide_in("nl")
+def test_translations_left_behind_by_a_move_are_listed_as_orphans(admin_client, guide, paths):
+    french, dutch = guide_in(guide, "fr"), guide_in(guide, "nl")
     old_parent = dutch.get_parent()
 
-    response = admin_client.post(move_url(french, another_path(french)), {"translations": "keep"})
+    response = admin_client.post(
+        move_url(french, another_path(french, paths)), {"translations": "keep"}
+    )
 
     assert response.status_code == 302
-    assert guide_in("nl").get_parent().pk == old_parent.pk
+    assert guide_in(guide, "nl").get_parent().pk == old_parent.pk
     assert warnings(response)
     assert orphans(admin_client)[("nl", dutch.title)].reason == Orphan.SOURCE_MOVED

@@ -1,4 +1,10 @@
-"""The translation dashboard (admin) and the notice readers of an outdated translation see."""
+"""The translation dashboard (admin) and the notice readers of an outdated translation see.
+
+Built once for the module (`shared_tree`): the home pages, the Smart Facile and Smart Expert paths
+and the guide "Être payé pour une mission" in Smart Facile, in French and translated into Dutch
+and English through wagtail-localize, so all of it is up to date. Each test adds what it is
+about: a new French guide, a changed source, a translator, a page born in Dutch.
+"""
 
 import pytest
 from bs4 import BeautifulSoup
@@ -13,15 +19,110 @@ from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from glossary.models import GlossaryTerm
-from guides.models import FAQQuestion, GuidePage
+from guides.models import FAQQuestion, FAQTheme, GuidePage, Level, PathPage
+from home.models import HomePage
+from navigation.models import SiteFooter, SiteNavigation
 from news.models import NewsTag
-from tests.factories import GlossaryTermFactory, GuidePageFactory, NewsPageFactory
-from tests.pages import demo_page
-from translations.status import State, translation_statuses
+from offices.models import Service
+from tests.glossary.factories import GlossaryTermFactory
+from tests.guides.factories import (
+    FAQQuestionFactory,
+    FAQThemeFactory,
+    GuidePageFactory,
+    PathPageFactory,
+    step,
+)
+from tests.home.factories import build_site_tree
+from tests.navigation.factories import (
+    SiteFooterFactory,
+    SiteNavigationFactory,
+    footer_group,
+    menu_link,
+)
+from tests.news.factories import NewsTagFactory
+from tests.offices.factories import ServiceFactory
+from tests.translations.factories import dutch_born_news, translate, translate_into_all
+from translations.status import State, translatable_models, translation_statuses
 
 DASHBOARD = reverse("translations:dashboard")
 
 pytestmark = pytest.mark.django_db
+
+GUIDE_TEXT = {
+    "fr": {
+        "title": "Être payé pour une mission",
+        "summary": "Quand et comment la coopérative vous verse votre salaire après une mission.",
+        "step": "Envoyez votre facture",
+        "body": "Votre client paie la coopérative, qui vous verse ensuite votre salaire.",
+    },
+    "nl": {
+        "title": "Betaald worden voor een opdracht",
+        "summary": "Wanneer en hoe de coöperatie uw loon uitbetaalt na een opdracht.",
+        "step": "Verstuur uw factuur",
+        "body": "Uw klant betaalt de coöperatie, die u daarna uw loon uitbetaalt.",
+    },
+    "en": {
+        "title": "Getting paid for an assignment",
+        "summary": "When and how the cooperative pays your salary after an assignment.",
+        "step": "Send your invoice",
+        "body": "Your client pays the cooperative, which then pays you your salary.",
+    },
+}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def shared_tree(shared_data):
+    """The pages every test of the module starts from, all translated: their primary keys."""
+    with shared_data():
+        tree = build_site_tree()
+        paths = {
+            level: PathPageFactory(parent=tree.home["fr"], level=level)
+            for level in (Level.FACILE, Level.EXPERT)
+        }
+        for path in paths.values():
+            translate_into_all(path)
+        french = GUIDE_TEXT["fr"]
+        guide = GuidePageFactory(
+            parent=paths[Level.FACILE],
+            title=french["title"],
+            summary=french["summary"],
+            steps=[step(french["step"], f"<p>{french['body']}</p>")],
+        )
+        translate_into_all(
+            guide,
+            strings={
+                language: {french[field]: GUIDE_TEXT[language][field] for field in french}
+                for language in ("nl", "en")
+            },
+        )
+        yield {
+            "facile": paths[Level.FACILE].pk,
+            "expert": paths[Level.EXPERT].pk,
+            "guide": guide.pk,
+        }
+
+
+@pytest.fixture
+def facile(shared_tree):
+    """The French Smart Facile path, as it is in the database now."""
+    return PathPage.objects.get(pk=shared_tree["facile"])
+
+
+@pytest.fixture
+def expert(shared_tree):
+    return PathPage.objects.get(pk=shared_tree["expert"])
+
+
+@pytest.fixture
+def guide(shared_tree):
+    """The French guide "Être payé pour une mission", translated into Dutch and English."""
+    return GuidePage.objects.get(pk=shared_tree["guide"])
+
+
+def guide_in(guide, language):
+    return GuidePage.objects.get(
+        translation_key=guide.translation_key, locale__language_code=language
+    )
 
 
 def rows(client, **filters):
@@ -40,20 +141,42 @@ def totals(response):
     return dict(response.context["totals"])
 
 
-def test_demo_site_is_translated_and_up_to_date_in_dutch_and_english(admin_client):
+def one_of_each_translatable_snippet(guide):
+    """A French object of every translatable snippet model, by model, related ones first."""
+    theme = FAQThemeFactory(name="Être payé")
+    return {
+        GlossaryTerm: GlossaryTermFactory(term="Note de frais"),
+        FAQTheme: theme,
+        FAQQuestion: FAQQuestionFactory(theme=theme, question="Quand serai-je payé ?"),
+        NewsTag: NewsTagFactory(name="Outils", slug="outils"),
+        Service: ServiceFactory(name="Salaires"),
+        SiteNavigation: SiteNavigationFactory(links=[menu_link(guide, "Être payé")]),
+        SiteFooter: SiteFooterFactory(link_groups=[footer_group("Aide", [(guide, "Être payé")])]),
+    }
+
+
+def test_pages_and_every_translatable_snippet_translated_into_dutch_and_english_are_up_to_date(
+    admin_client, guide
+):
+    snippets = one_of_each_translatable_snippet(guide)
+    # One of each: a new translatable snippet model must be added above to be proved listed.
+    assert set(snippets) == set(translatable_models()) - {Page}
+    for snippet in snippets.values():
+        translate_into_all(snippet)
+
     found, response = rows(admin_client)
+
     assert {row.language for row in found} == {"nl", "en"}
     assert {row.state for row in found} == {State.UP_TO_DATE}
     kinds = {row.kind for row in found}
     # Pages and every translatable snippet are listed, without code per model.
-    for model in (GlossaryTerm, GuidePage, FAQQuestion, NewsTag):
+    for model in (HomePage, PathPage, GuidePage, *snippets):
         assert str(model._meta.verbose_name) in kinds
-    assert len(kinds) >= 8
     assert totals(response)[State.labels[State.UP_TO_DATE]] == len(found)
 
 
-def test_new_french_guide_is_missing_in_dutch_and_english(admin_client):
-    GuidePageFactory(parent=demo_page("path", "facile"), title="Ouvrir votre espace membre")
+def test_new_french_guide_is_missing_in_dutch_and_english(admin_client, facile):
+    GuidePageFactory(parent=facile, title="Ouvrir votre espace membre")
     statuses = rows_titled(admin_client, "Ouvrir votre espace membre")
     assert {language: row.state for language, row in statuses.items()} == {
         "nl": State.MISSING,
@@ -64,19 +187,24 @@ def test_new_french_guide_is_missing_in_dutch_and_english(admin_client):
 
 
 def test_publishing_the_french_source_after_the_last_sync_makes_its_translations_outdated(
-    admin_client,
+    admin_client, guide
 ):
-    guide = demo_page("guide", "expense-claims")
     guide.save_revision().publish()
     statuses = rows_titled(admin_client, guide.title)
     assert statuses["nl"].state == State.OUTDATED
     assert statuses["en"].state == State.OUTDATED
-    dutch = demo_page("guide", "expense-claims", "nl")
+    dutch = guide_in(guide, "nl")
     assert statuses["nl"].translation_url == reverse("wagtailadmin_pages:edit", args=[dutch.pk])
 
 
 def test_editing_a_glossary_term_in_the_admin_makes_its_translations_outdated(admin_client):
-    term = GlossaryTerm.objects.get(locale__language_code="fr", term="Note de frais")
+    term = GlossaryTermFactory(
+        term="Note de frais", definition="Une dépense que vous avancez pour votre activité."
+    )
+    translate_into_all(term)
+    assert {row.state for row in rows_titled(admin_client, "Note de frais").values()} == {
+        State.UP_TO_DATE
+    }
     response = admin_client.post(
         reverse("wagtailsnippets_glossary_glossaryterm:edit", args=[term.pk]),
         {"term": term.term, "definition": "Une dépense payée pour votre activité.", "variants": ""},
@@ -88,9 +216,8 @@ def test_editing_a_glossary_term_in_the_admin_makes_its_translations_outdated(ad
 
 
 def test_a_translation_with_untranslated_segments_is_in_progress_with_its_percentage(
-    admin_client,
+    admin_client, guide
 ):
-    guide = demo_page("guide", "expense-claims")
     source = TranslationSource.objects.get(object_id=guide.translation_key, locale=guide.locale)
     StringTranslation.objects.filter(
         locale__language_code="nl",
@@ -104,11 +231,12 @@ def test_a_translation_with_untranslated_segments_is_in_progress_with_its_percen
     assert statuses["en"].percent == 100
 
 
-def test_filters_keep_one_language_one_state_and_one_part_of_the_site(admin_client):
-    GuidePageFactory(parent=demo_page("path", "facile"), title="Guide facile neuf")
-    GuidePageFactory(parent=demo_page("path", "expert"), title="Guide expert neuf")
-    facile = str(demo_page("path", "facile").translation_key)
-    found, response = rows(admin_client, language="en", state=State.MISSING, section=facile)
+def test_filters_keep_one_language_one_state_and_one_part_of_the_site(admin_client, facile, expert):
+    GuidePageFactory(parent=facile, title="Guide facile neuf")
+    GuidePageFactory(parent=expert, title="Guide expert neuf")
+    found, response = rows(
+        admin_client, language="en", state=State.MISSING, section=str(facile.translation_key)
+    )
     assert [(row.title, row.language) for row in found] == [("Guide facile neuf", "en")]
     assert totals(response)[State.labels[State.MISSING]] == 1
 
@@ -120,12 +248,12 @@ def test_a_bad_filter_value_is_ignored_with_a_clear_form_error_not_a_server_erro
 
 
 @pytest.mark.parametrize("language", ["fr", "nl", "en"])
-def test_translators_land_on_their_own_languages_queue(client, django_user_model, language):
+def test_translators_land_on_their_own_languages_queue(client, django_user_model, facile, language):
     translator = django_user_model.objects.create_user("translator", password="a-long-password")
     translator.user_permissions.add(Permission.objects.get(codename="access_admin"))
     translator.groups.add(Group.objects.get_or_create(name=f"Translators {language.upper()}")[0])
     client.force_login(translator)
-    GuidePageFactory(parent=demo_page("path", "facile"), title="Guide à traduire")
+    GuidePageFactory(parent=facile, title="Guide à traduire")
     found, response = rows(client)
     assert response.context["filters"].form.cleaned_data["language"] == language
     assert {row.language for row in found} == ({language} if language != "fr" else set())
@@ -150,22 +278,21 @@ def test_the_dashboard_is_in_the_admin_menu_in_every_language(admin_client, admi
         assert DASHBOARD in response.content.decode()
 
 
-def grow(count, already):
-    """Add French glossary terms submitted for translation into Dutch."""
-    dutch = demo_page("page", "home", "nl").locale
-    french = demo_page("page", "home").locale
+def grow(count, already, locales, path):
+    """Add French glossary terms submitted for translation into Dutch, and guides in `path`."""
+    dutch, french = locales["nl"], locales["fr"]
     for number in range(already, count):
         term = GlossaryTermFactory(locale=french, term=f"Terme {number}")
         source, _created = TranslationSource.get_or_create_from_instance(term)
         Translation.objects.create(source=source, target_locale=dutch)
-        GuidePageFactory(parent=demo_page("path", "basic"), title=f"Guide {number}")
+        GuidePageFactory(parent=path, title=f"Guide {number}")
 
 
-def test_the_query_count_stays_the_same_as_sources_grow(admin_client):
+def test_the_query_count_stays_the_same_as_sources_grow(admin_client, locales, facile):
     counts = []
     grown = 0
     for size in (2, 30):
-        grow(size, grown)
+        grow(size, grown, locales, facile)
         grown = size
         admin_client.get(DASHBOARD)
         with CaptureQueriesContext(connection) as queries:
@@ -184,37 +311,37 @@ NOTICE = {
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_readers_of_an_outdated_translation_see_a_notice_in_their_language(client, language):
-    french = demo_page("guide", "expense-claims")
+def test_readers_of_an_outdated_translation_see_a_notice_in_their_language(client, guide, language):
+    french = guide
     french.save_revision().publish()
-    response = client.get(demo_page("guide", "expense-claims", language).url)
+    response = client.get(guide_in(guide, language).url)
     html = response.content.decode()
     assert NOTICE[language] in html
     assert f'href="{french.url}" hreflang="fr"' in html
 
 
-def test_readers_of_an_up_to_date_translation_and_of_the_source_see_no_notice(client):
+def test_readers_of_an_up_to_date_translation_and_of_the_source_see_no_notice(client, guide):
     for language in ("fr", "nl", "en"):
-        html = client.get(demo_page("guide", "expense-claims", language).url).content.decode()
+        html = client.get(guide_in(guide, language).url).content.decode()
         assert "outdated-translation" not in html
 
 
-def test_a_translation_no_longer_synced_shows_no_notice(client):
-    french = demo_page("guide", "expense-claims")
+def test_a_translation_no_longer_synced_shows_no_notice(client, guide):
+    french = guide
     french.save_revision().publish()
     Translation.objects.filter(
         source__object_id=french.translation_key, target_locale__language_code="nl"
     ).update(enabled=False)
-    html = client.get(demo_page("guide", "expense-claims", "nl").url).content.decode()
+    html = client.get(guide_in(guide, "nl").url).content.decode()
     assert "outdated-translation" not in html
 
 
 def test_syncing_the_translation_again_removes_the_notice(
-    client, django_capture_on_commit_callbacks
+    client, guide, django_capture_on_commit_callbacks
 ):
-    french = demo_page("guide", "expense-claims")
+    french = guide
     french.save_revision().publish()
-    dutch_url = demo_page("guide", "expense-claims", "nl").url
+    dutch_url = guide_in(guide, "nl").url
     assert NOTICE["nl"] in client.get(dutch_url).content.decode()
     source = TranslationSource.objects.get(object_id=french.translation_key, locale=french.locale)
     # As on commit: publishing moves the content generation on, so readers get fresh answers.
@@ -225,14 +352,16 @@ def test_syncing_the_translation_again_removes_the_notice(
     assert NOTICE["nl"] not in client.get(dutch_url).content.decode()
 
 
-def test_parts_of_the_site_are_named_in_the_admins_language(admin_client, admin_user):
+def test_parts_of_the_site_are_named_in_the_admins_language(
+    admin_client, admin_user, locales, facile
+):
     profile = UserProfile.get_for_user(admin_user)
     profile.preferred_language = "nl"
     profile.save()
     _found, response = rows(admin_client)
     choices = dict(response.context["filters"].form.fields["section"].choices)
-    facile = demo_page("path", "facile", "nl")
-    assert choices[str(facile.translation_key)] == facile.title
+    dutch_facile = facile.get_translation(locales["nl"])
+    assert choices[str(facile.translation_key)] == dutch_facile.title
 
 
 # --- Starting a missing translation from the dashboard -----------------------------------------
@@ -245,17 +374,12 @@ def translator_client(client, django_user_model, language):
     return client
 
 
-def dutch_born_news():
-    """A Dutch news item nobody translated yet: French is the language it is missing in."""
-    news = NewsPageFactory.build(title="Een nieuw bericht", slug="een-nieuw-bericht")
-    return demo_page("news-index", "news", "nl").add_child(instance=news)
-
-
-def missing_source(language):
-    """A live source page missing in `language`, and its title."""
+def missing_source(language, site_tree, path):
+    """A live source page missing in `language`: a Dutch-born news item for French, else a new
+    French guide in `path`."""
     if language == "fr":
-        return dutch_born_news()
-    return GuidePageFactory(parent=demo_page("path", "facile"), title="Guide à traduire")
+        return dutch_born_news(site_tree)
+    return GuidePageFactory(parent=path, title="Guide à traduire")
 
 
 def start_buttons(response):
@@ -266,10 +390,10 @@ def start_buttons(response):
 
 @pytest.mark.parametrize("language", ["fr", "nl", "en"])
 def test_a_translator_starts_a_missing_translation_into_their_language_in_one_click(
-    client, django_user_model, language
+    client, django_user_model, site_tree, facile, language
 ):
     translator = translator_client(client, django_user_model, language)
-    source = missing_source(language)
+    source = missing_source(language, site_tree, facile)
     found, response = rows(translator)
     row = next(row for row in found if row.title == source.title)
     assert row.state == State.MISSING
@@ -293,10 +417,10 @@ def test_a_translator_starts_a_missing_translation_into_their_language_in_one_cl
 
 @pytest.mark.parametrize(("language", "other"), [("nl", "en"), ("en", "nl"), ("fr", "en")])
 def test_a_translator_cannot_start_a_translation_into_a_language_they_do_not_work_in(
-    client, django_user_model, language, other
+    client, django_user_model, facile, language, other
 ):
     translator = translator_client(client, django_user_model, language)
-    guide = GuidePageFactory(parent=demo_page("path", "facile"), title="Guide à traduire")
+    guide = GuidePageFactory(parent=facile, title="Guide à traduire")
     url = reverse(
         "translations:start",
         args=[ContentType.objects.get_for_model(Page).pk, guide.pk, other],
@@ -312,9 +436,11 @@ def test_a_translator_cannot_start_a_translation_into_a_language_they_do_not_wor
     ).exists()
 
 
-def test_a_translator_cannot_start_translating_a_draft_they_may_not_see(client, django_user_model):
+def test_a_translator_cannot_start_translating_a_draft_they_may_not_see(
+    client, django_user_model, facile
+):
     translator = translator_client(client, django_user_model, "nl")
-    draft = GuidePageFactory(parent=demo_page("path", "facile"), title="Brouillon", live=False)
+    draft = GuidePageFactory(parent=facile, title="Brouillon", live=False)
     url = reverse(
         "translations:start",
         args=[ContentType.objects.get_for_model(Page).pk, draft.pk, "nl"],
@@ -341,10 +467,12 @@ DUMMY_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTr
 
 
 @pytest.fixture
-def machine_translated_dutch_guide(admin_client, settings, django_capture_on_commit_callbacks):
+def machine_translated_dutch_guide(
+    admin_client, settings, facile, django_capture_on_commit_callbacks
+):
     """A new French guide started in Dutch from the dashboard, machine-translated and published."""
     settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = DUMMY_TRANSLATOR
-    guide = GuidePageFactory(parent=demo_page("path", "facile"), title="Guide machine")
+    guide = GuidePageFactory(parent=facile, title="Guide machine")
     row = rows_titled(admin_client, guide.title)["nl"]
     with django_capture_on_commit_callbacks(execute=True):
         admin_client.post(row.start_url)
@@ -415,14 +543,20 @@ def test_a_machine_translation_approved_in_review_is_up_to_date(
 # --- Translations left without a source ---------------------------------------------------------
 
 
-def test_the_demo_site_has_no_translations_without_a_source(admin_client):
+def test_a_site_whose_translations_all_follow_their_source_has_none_without_a_source(
+    admin_client, site_tree
+):
+    # Besides the translated paths and guide: a French translation of a page born in Dutch.
+    french_news = translate(dutch_born_news(site_tree), "fr")
+    assert french_news.live
+
     _found, response = rows(admin_client)
+
     assert response.context["orphans"] == []
 
 
-@pytest.mark.django_db
-def test_a_translation_waiting_for_review_is_not_called_up_to_date(admin_client):
-    dutch = demo_page("guide", "getting-paid", "nl")
+def test_a_translation_waiting_for_review_is_not_called_up_to_date(admin_client, guide):
+    dutch = guide_in(guide, "nl")
     dutch.save_revision()  # a synced draft, as a sync sends to review
 
     states = {
@@ -430,9 +564,8 @@ def test_a_translation_waiting_for_review_is_not_called_up_to_date(admin_client)
         for row in translation_statuses()
         if row.language == "nl"
     }
-    french = demo_page("guide", "getting-paid", "fr")
-    assert states[french.title, "nl"] == State.NOT_LIVE
-    html = admin_client.get("/admin/translations/", {"language": "nl"}).content.decode()
+    assert states[guide.title, "nl"] == State.NOT_LIVE
+    html = admin_client.get(DASHBOARD, {"language": "nl"}).content.decode()
     # The admin speaks the site's default language, French, to an administrator.
     with translation.override("fr"):
         assert str(State.labels[State.NOT_LIVE]) in html

@@ -1,5 +1,9 @@
 """The translation loop through the real admin views: submit, translate, publish, change the
-French source, publish and sync, and check that no translator's work is lost on the way."""
+French source, publish and sync, and check that no translator's work is lost on the way.
+
+Each test builds its French pages and snippets with factories under the site's home pages; the
+Dutch and English versions a test starts from are made through wagtail-localize.
+"""
 
 from urllib.parse import urlencode
 
@@ -11,12 +15,12 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
-from demo.loader import demo_key
-from glossary.models import GlossaryTerm
-from guides.models import GuidePage
-from navigation.models import SiteNavigation
+from guides.models import GuidePage, Level
 from portal import page_cache
-from tests.pages import demo_page
+from tests.glossary.factories import GlossaryPageFactory, GlossaryTermFactory
+from tests.guides.factories import PathPageFactory
+from tests.navigation.factories import SiteNavigationFactory, menu_link
+from tests.translations.factories import translate, translate_into_all
 from translations.loop import PUBLISH_AND_SYNC, SAVE_AND_SYNC
 
 FRENCH = {
@@ -116,8 +120,15 @@ def translations_of(source):
     }
 
 
-def publish_french_guide(client):
-    path = demo_page("path", "basic", "fr")
+def translated_path(site_tree):
+    """The Smart Basic path in French, with its Dutch and English translations."""
+    path = PathPageFactory(parent=site_tree.home["fr"], level=Level.BASIC)
+    translate_into_all(path)
+    return path
+
+
+def publish_french_guide(client, path):
+    """The French guide of `FRENCH`, added under `path` and published in the page editor."""
     response = client.post(f"/admin/pages/add/guides/guidepage/{path.pk}/", guide_form(FRENCH))
     assert response.status_code == 302
     return GuidePage.objects.get(slug=FRENCH["slug"], locale__language_code="fr")
@@ -141,9 +152,9 @@ def translate_and_publish(client, source, language):
 
 
 @pytest.fixture
-def translated_guide(admin_client, locales):
+def translated_guide(admin_client, locales, site_tree):
     """A French guide submitted, translated in the editor and published in Dutch and English."""
-    guide = publish_french_guide(admin_client)
+    guide = publish_french_guide(admin_client, translated_path(site_tree))
     submit_for_translation(
         admin_client,
         reverse("wagtail_localize:submit_page_translation", args=[guide.pk]),
@@ -299,11 +310,68 @@ def test_a_translation_edited_by_hand_is_not_overwritten_by_a_sync(
     assert total - done == 1
 
 
-@pytest.mark.django_db
-def test_a_glossary_term_is_saved_and_synced_and_keeps_its_translated_term(admin_client, locales):
-    term = GlossaryTerm.objects.get(
-        translation_key=demo_key("term", "activity"), locale=locales["fr"]
+ACTIVITY = {
+    "fr": {
+        "term": "Activité",
+        "definition": "Votre activité, c'est le travail que vous menez en votre nom au sein de "
+        "la coopérative.",
+        "variants": "activités",
+    },
+    "nl": {
+        "term": "Activiteit",
+        "definition": "Uw activiteit is het werk dat u onder uw eigen naam binnen de coöperatie "
+        "doet.",
+        "variants": "activiteiten",
+    },
+    "en": {
+        "term": "Activity",
+        "definition": "Your activity is the work you do in your own name within the cooperative.",
+        "variants": "activities",
+    },
+}
+ACTIVITY_BUDGET = {
+    "fr": "Budget d'activité",
+    "nl": "Activiteitsbudget",
+    "en": "Activity budget",
+}
+
+
+def parallel(texts, language):
+    """The strings `translate` takes: each French text of `texts` with its `language` text."""
+    return {texts["fr"][field]: texts[language][field] for field in texts["fr"]}
+
+
+@pytest.fixture
+def activity(db):
+    """The glossary term "Activité" in French, translated into Dutch and English."""
+    term = GlossaryTermFactory(**ACTIVITY["fr"])
+    translate_into_all(
+        term, strings={language: parallel(ACTIVITY, language) for language in ("nl", "en")}
     )
+    return term
+
+
+@pytest.fixture
+def activity_budget(db):
+    """The glossary term "Budget d'activité" in French, translated into Dutch and English."""
+    term = GlossaryTermFactory(
+        term=ACTIVITY_BUDGET["fr"], definition="L'argent dont votre activité dispose."
+    )
+    translate_into_all(
+        term,
+        strings={
+            language: {ACTIVITY_BUDGET["fr"]: ACTIVITY_BUDGET[language]}
+            for language in ("nl", "en")
+        },
+    )
+    return term
+
+
+@pytest.mark.django_db
+def test_a_glossary_term_is_saved_and_synced_and_keeps_its_translated_term(
+    admin_client, locales, activity
+):
+    term = activity
     dutch = term.get_translation(locales["nl"])
     old_dutch_definition = dutch.definition
     edit_url = reverse("wagtailsnippets_glossary_glossaryterm:edit", args=[term.pk])
@@ -344,11 +412,25 @@ def test_a_glossary_term_is_saved_and_synced_and_keeps_its_translated_term(admin
     assert dutch.term == "Activiteit"
 
 
-@pytest.mark.django_db
-def test_a_translator_renames_a_dutch_menu_link_offline_with_a_po_file(admin_client, locales):
-    french = SiteNavigation.objects.get(
-        translation_key=demo_key("navigation", "menu"), locale=locales["fr"]
+@pytest.fixture
+def french_menu(site_tree):
+    """A French main menu with a link to a path and one to the glossary, all in Dutch too."""
+    path = PathPageFactory(parent=site_tree.home["fr"], level=Level.BASIC)
+    translate(path, "nl")
+    glossary = GlossaryPageFactory(parent=site_tree.home["fr"])
+    translate(glossary, "nl", strings={"Lexique": "Woordenlijst"})
+    menu = SiteNavigationFactory(
+        links=[menu_link(path, "Parcours Basic"), menu_link(glossary, "Lexique")]
     )
+    translate(menu, "nl", strings={"Parcours Basic": "Basistraject", "Lexique": "Woordenlijst"})
+    return menu
+
+
+@pytest.mark.django_db
+def test_a_translator_renames_a_dutch_menu_link_offline_with_a_po_file(
+    admin_client, locales, site_tree, french_menu
+):
+    french = french_menu
     source = TranslationSource.objects.get_for_instance(french)
     dutch_translation = translations_of(source)["nl"]
 
@@ -371,19 +453,17 @@ def test_a_translator_renames_a_dutch_menu_link_offline_with_a_po_file(admin_cli
 
     assert published.status_code in (200, 302)
     dutch.refresh_from_db()
-    assert [block.value["label"] for block in dutch.links][3] == "Woordenboek"
-    assert "Woordenboek" in admin_client.get("/nl/").content.decode()
+    assert [block.value["label"] for block in dutch.links] == ["Basistraject", "Woordenboek"]
+    assert "Woordenboek" in admin_client.get(site_tree.home["nl"].url).content.decode()
 
 
 @pytest.mark.django_db
-def test_a_translation_that_no_longer_validates_is_named_and_left_unchanged(admin_client, locales):
-    term = GlossaryTerm.objects.get(
-        translation_key=demo_key("term", "activity"), locale=locales["fr"]
-    )
+def test_a_translation_that_no_longer_validates_is_named_and_left_unchanged(
+    admin_client, locales, activity, activity_budget
+):
+    term = activity
     dutch = term.get_translation(locales["nl"])
-    taken = GlossaryTerm.objects.get(
-        translation_key=demo_key("term", "activity-budget"), locale=locales["nl"]
-    ).term
+    taken = activity_budget.get_translation(locales["nl"]).term
     edit_url = reverse("wagtailsnippets_glossary_glossaryterm:edit", args=[term.pk])
     form = {
         "term": "Activité indépendante",

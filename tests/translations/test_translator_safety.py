@@ -1,7 +1,9 @@
 """A translator's day in wagtail-localize's editor: nothing destructive one click away, no text
 lost when sync stops or starts again, and a translation that does not validate named, not a 500.
 
-Everything goes through the real admin views with the test client, as translators use them.
+Everything goes through the real admin views with the test client, as translators use them, on
+one guide built once for the module: "Facturer un client" in French and its live Dutch translation
+made through wagtail-localize, beside a second Dutch guide whose slug a translator could take.
 """
 
 import html
@@ -10,23 +12,20 @@ import re
 from urllib.parse import urlencode
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Page, Revision, WorkflowState
-from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
+from guides.models import GuidePage
 from portal import page_cache
-from tests.pages import demo_page
-from tests.translations.test_translation_loop import (
-    guide_form,
-    publish_french_guide,
-    step_id,
-    submit_for_translation,
-    translate_and_publish,
-    translations_of,
-)
+from tests.guides.factories import GuidePageFactory
+from tests.home.factories import build_site_tree
+from tests.translations.factories import translate
+from tests.workflows.factories import UserFactory, staff_user_in
+from tests.workflows.test_moderation import guide_form, invoicing_guide
 from workflows.roles import COMMUNICATION, MODERATORS, TRANSLATORS
+
+pytestmark = pytest.mark.django_db
 
 NEW_DUTCH_SUMMARY = "Door de vertaler herschreven samenvatting, nog niet gepubliceerd."
 
@@ -45,29 +44,33 @@ def commits_run(django_capture_on_commit_callbacks, client):
     page_cache.next_generation()
 
 
-def in_english(person):
-    """The admin speaks English to `person`, so messages read as in these tests."""
-    profile = UserProfile.get_for_user(person)
-    profile.preferred_language = "en"
-    profile.save()
-    return person
+def member_of(role):
+    """A member of the group `role`, to whom the admin speaks English, as these tests read it."""
+    return staff_user_in(role, admin_language="en")
 
 
-def member_of(django_user_model, role):
-    person = django_user_model.objects.create_user(f"{role.lower().replace(' ', '-')}-safety")
-    person.groups.add(Group.objects.get(name=role))
-    return in_english(person)
+@pytest.fixture(scope="module")
+def guides(shared_data):
+    """The guide in French and Dutch (`invoicing_guide`), and "Betaald worden" beside it."""
+    with shared_data():
+        invoicing = invoicing_guide(build_site_tree(), languages=["nl"])
+        getting_paid = GuidePageFactory(
+            parent=invoicing["fr"].get_parent(), title="Être payé", slug="etre-paye"
+        )
+        in_dutch = {"Être payé": "Betaald worden", "etre-paye": "betaald-worden"}
+        yield {**invoicing, "sibling": translate(getting_paid, "nl", strings=in_dutch)}
 
 
 @pytest.fixture
-def dutch_translator(client, django_user_model):
-    client.force_login(member_of(django_user_model, TRANSLATORS["nl"]))
+def dutch_guide(guides):
+    """The Dutch "Een klant factureren": a live, synced translation of the French guide."""
+    return GuidePage.objects.get(pk=guides["nl"].pk)
+
+
+@pytest.fixture
+def dutch_translator(client, dutch_guide):
+    client.force_login(member_of(TRANSLATORS["nl"]))
     return client
-
-
-def dutch_guide():
-    """The demo's Dutch "invoicing a client" guide: a live, synced translation of the French."""
-    return demo_page("guide", "invoicing-a-client", "nl")
 
 
 def translation_into(page):
@@ -77,7 +80,7 @@ def translation_into(page):
     return source.translations.get(target_locale=page.locale)
 
 
-def translate(client, translation, segment, value):
+def translate_segment(client, translation, segment, value):
     url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
     response = client.put(
         url, urlencode({"value": value}), content_type="application/x-www-form-urlencoded"
@@ -107,11 +110,10 @@ def main_action(response):
 
 
 # --- The editor's main button ------------------------------------------------------------------
-@pytest.mark.django_db
 def test_in_a_dutch_translators_editor_the_main_button_submits_the_guide_for_review(
-    dutch_translator,
+    dutch_translator, dutch_guide
 ):
-    guide = dutch_guide()
+    guide = dutch_guide
 
     response = dutch_translator.get(reverse("wagtailadmin_pages:edit", args=[guide.pk]))
 
@@ -129,12 +131,11 @@ def test_in_a_dutch_translators_editor_the_main_button_submits_the_guide_for_rev
     assert ".js-translation-editor footer.footer { display: none; }" in response.content.decode()
 
 
-@pytest.mark.django_db
 def test_in_a_moderators_editor_the_main_button_publishes_and_convert_is_secondary(
-    client, django_user_model
+    client, dutch_guide
 ):
-    client.force_login(member_of(django_user_model, MODERATORS))
-    guide = dutch_guide()
+    client.force_login(member_of(MODERATORS))
+    guide = dutch_guide
 
     response = client.get(reverse("wagtailadmin_pages:edit", args=[guide.pk]))
 
@@ -145,13 +146,12 @@ def test_in_a_moderators_editor_the_main_button_publishes_and_convert_is_seconda
 
 
 # --- Convert to alias --------------------------------------------------------------------------
-@pytest.mark.django_db
 def test_converting_a_translation_to_an_alias_explains_what_is_lost_and_asks_first(
-    client, django_user_model
+    client, guides, dutch_guide
 ):
-    client.force_login(member_of(django_user_model, MODERATORS))
-    guide = dutch_guide()
-    french = demo_page("guide", "invoicing-a-client", "fr")
+    client.force_login(member_of(MODERATORS))
+    guide = dutch_guide
+    french = guides["fr"]
     url = reverse("wagtail_localize:convert_to_alias", args=[guide.pk])
 
     asked = client.get(url)
@@ -173,13 +173,12 @@ def test_converting_a_translation_to_an_alias_explains_what_is_lost_and_asks_fir
     assert guide.alias_of_id == french.pk
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize("role", [TRANSLATORS["nl"], COMMUNICATION])
 def test_only_those_who_publish_guides_directly_may_convert_a_dutch_guide_to_an_alias(
-    client, django_user_model, role
+    client, dutch_guide, role
 ):
-    client.force_login(member_of(django_user_model, role))
-    guide = dutch_guide()
+    client.force_login(member_of(role))
+    guide = dutch_guide
     url = reverse("wagtail_localize:convert_to_alias", args=[guide.pk])
 
     assert client.get(url).status_code == 403
@@ -189,14 +188,13 @@ def test_only_those_who_publish_guides_directly_may_convert_a_dutch_guide_to_an_
 
 
 # --- Stop sync ---------------------------------------------------------------------------------
-@pytest.mark.django_db
 def test_stopping_sync_asks_then_keeps_the_translators_text_as_a_draft_and_the_live_page_as_is(
-    dutch_translator,
+    dutch_translator, dutch_guide
 ):
-    guide = dutch_guide()
+    guide = dutch_guide
     live_summary = guide.summary
     translation = translation_into(guide)
-    translate(
+    translate_segment(
         dutch_translator, translation, segment_at(translation, r"^summary$"), NEW_DUTCH_SUMMARY
     )
     url = reverse("wagtail_localize:stop_translation", args=[translation.pk])
@@ -224,14 +222,13 @@ def test_stopping_sync_asks_then_keeps_the_translators_text_as_a_draft_and_the_l
     assert NEW_DUTCH_SUMMARY in editor.content.decode()
 
 
-@pytest.mark.django_db
 def test_stopping_sync_on_a_translation_that_does_not_validate_names_it_and_keeps_sync(
-    dutch_translator,
+    dutch_translator, dutch_guide
 ):
-    guide = dutch_guide()
+    guide = dutch_guide
     translation = translation_into(guide)
     taken = Page.objects.sibling_of(guide, inclusive=False).first().slug
-    translate(dutch_translator, translation, segment_at(translation, r"^slug$"), taken)
+    translate_segment(dutch_translator, translation, segment_at(translation, r"^slug$"), taken)
     revisions = Revision.page_revisions.filter(object_id=str(guide.pk)).count()
 
     response = dutch_translator.post(
@@ -245,12 +242,11 @@ def test_stopping_sync_on_a_translation_that_does_not_validate_names_it_and_keep
     assert Revision.page_revisions.filter(object_id=str(guide.pk)).count() == revisions
 
 
-@pytest.mark.django_db
 def test_stopping_someone_elses_language_is_refused_and_an_unknown_translation_is_not_found(
-    client, django_user_model
+    client, dutch_guide
 ):
-    client.force_login(member_of(django_user_model, TRANSLATORS["en"]))
-    translation = translation_into(dutch_guide())
+    client.force_login(member_of(TRANSLATORS["en"]))
+    translation = translation_into(dutch_guide)
 
     refused = client.post(
         reverse("wagtail_localize:stop_translation", args=[translation.pk]), {"confirm": "yes"}
@@ -264,47 +260,29 @@ def test_stopping_someone_elses_language_is_refused_and_an_unknown_translation_i
 
 
 # --- Restart sync ------------------------------------------------------------------------------
+HAND_WRITTEN_SUMMARY = "Met de hand herschreven door de Nederlandse vertaler."
+
+
 @pytest.fixture
-def hand_edited_dutch_guide(client, django_user_model, locales):
-    """A new guide translated into Dutch in the editor, then stopped and edited by hand."""
-    admin = in_english(
-        django_user_model.objects.create_superuser("safety-admin", "", "a-long-password")
-    )
-    client.force_login(admin)
-    guide = publish_french_guide(client)
-    submit_for_translation(
-        client,
-        reverse("wagtail_localize:submit_page_translation", args=[guide.pk]),
-        locales,
-        ["nl"],
-    )
-    source = TranslationSource.objects.get_for_instance(guide)
-    dutch = translate_and_publish(client, source, "nl")
-    translation = translations_of(source)["nl"]
-    client.force_login(member_of(django_user_model, TRANSLATORS["nl"]))
+def hand_edited_dutch_guide(client, dutch_guide):
+    """The Dutch guide's sync stopped by its translator, then its summary edited by hand."""
+    translation = translation_into(dutch_guide)
+    client.force_login(member_of(TRANSLATORS["nl"]))
     stopped = client.post(
         reverse("wagtail_localize:stop_translation", args=[translation.pk]), {"confirm": "yes"}
     )
     assert stopped.status_code == 302
-    by_hand = {
-        "title": "Een aankoop aangeven",
-        "slug": "een-aankoop-aangeven",
-        "summary": "Met de hand herschreven door de Nederlandse vertaler.",
-        "step": "Bewaar het kasticket",
-        "body": "Neem een foto van het kasticket.",
-    }
-    form = guide_form(by_hand, step_id=step_id(dutch))
-    del form["action-publish"]
-    saved = client.post(reverse("wagtailadmin_pages:edit", args=[dutch.pk]), form)
+    dutch_guide.refresh_from_db()
+    form = guide_form(dutch_guide, None, summary=HAND_WRITTEN_SUMMARY)
+    saved = client.post(reverse("wagtailadmin_pages:edit", args=[dutch_guide.pk]), form)
     assert saved.status_code == 302
-    return dutch, translation, by_hand
+    return dutch_guide, translation
 
 
-@pytest.mark.django_db
 def test_restarting_sync_lists_the_hand_edits_it_would_overwrite_and_keeps_them(
-    client, django_user_model, hand_edited_dutch_guide
+    client, hand_edited_dutch_guide
 ):
-    dutch, translation, by_hand = hand_edited_dutch_guide
+    dutch, translation = hand_edited_dutch_guide
     edit_url = reverse("wagtailadmin_pages:edit", args=[dutch.pk])
 
     # The page editor's "Start Synced translation" button.
@@ -316,9 +294,9 @@ def test_restarting_sync_lists_the_hand_edits_it_would_overwrite_and_keeps_them(
     assert not translation.enabled
     asked = client.get(restart_url)
     text = asked.content.decode()
-    assert "Summary" in text and by_hand["summary"] in text
+    assert "Summary" in text and HAND_WRITTEN_SUMMARY in text
     # What the stored translation would have put back.
-    assert "Hoe u een aankoop voor uw activiteit aangeeft." in text
+    assert "Hoe u een factuur naar uw klant stuurt en op tijd betaald wordt." in text
 
     restarted = client.post(restart_url, {"confirm": "yes"})
 
@@ -329,26 +307,26 @@ def test_restarting_sync_lists_the_hand_edits_it_would_overwrite_and_keeps_them(
     kept = StringTranslation.objects.get(
         translation_of=summary.string, locale=translation.target_locale, context=summary.context
     )
-    assert kept.data == by_hand["summary"]
+    assert kept.data == HAND_WRITTEN_SUMMARY
     # Publishing the synced translation now puts the hand-edited text live, not the old one.
-    admin = django_user_model.objects.create_superuser("safety-publisher", "", "a-long-password")
-    client.force_login(admin)
+    client.force_login(UserFactory(is_superuser=True))
     client.post(edit_url, {"action": "publish"})
     dutch.refresh_from_db()
-    assert dutch.summary == by_hand["summary"] and dutch.live
+    assert dutch.summary == HAND_WRITTEN_SUMMARY and dutch.live
 
 
 # --- Submit for review -------------------------------------------------------------------------
-@pytest.mark.django_db
 def test_submitting_an_invalid_translation_names_the_fields_and_writes_nothing(
-    dutch_translator,
+    dutch_translator, dutch_guide
 ):
-    guide = dutch_guide()
+    guide = dutch_guide
     translation = translation_into(guide)
     sibling = Page.objects.sibling_of(guide, inclusive=False).filter(locale=guide.locale).first()
-    translate(dutch_translator, translation, segment_at(translation, r"^slug$"), sibling.slug)
+    translate_segment(
+        dutch_translator, translation, segment_at(translation, r"^slug$"), sibling.slug
+    )
     long_title = "Spreek met de klant af " + "x" * 120
-    translate(
+    translate_segment(
         dutch_translator, translation, segment_at(translation, r"^steps\..*\.title$"), long_title
     )
     revisions = Revision.page_revisions.filter(object_id=str(guide.pk)).count()

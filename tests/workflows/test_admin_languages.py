@@ -1,4 +1,7 @@
-"""The admin in the staff member's language: workflow names, catalogues, model names."""
+"""The admin in the staff member's language: workflow names, catalogues, model names.
+
+The workflow tests open a French guide, built for each test under a path of the French home page.
+"""
 
 from pathlib import Path
 
@@ -6,16 +9,15 @@ import polib
 import pytest
 from django.apps import apps
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import Promise
 from wagtail.models import get_page_models
 from wagtail.snippets.models import get_snippet_models
-from wagtail.users.models import UserProfile
 
-from tests.pages import demo_page
-from workflows.roles import COMMUNICATION, MODERATORS, REVIEW_TASK, WORKFLOW
+from tests.guides.factories import GuidePageFactory, PathPageFactory
+from tests.workflows.factories import in_review, staff_user
+from workflows.roles import REVIEW_TASK, WORKFLOW
 
 PROJECT_APPS = ["portal", "home", "guides", "news", "search"]
 WORKFLOW_IN = {"fr": "Approbation des modérateurs", "nl": "Goedkeuring door moderatoren"}
@@ -29,21 +31,17 @@ def catalogue(language):
     )
 
 
-def staff_member(django_user_model, role, language):
-    person = django_user_model.objects.create_user(f"{role.lower()}-{language}")
-    person.groups.add(Group.objects.get(name=role))
-    profile = UserProfile.get_for_user(person)
-    profile.preferred_language = language
-    profile.save()
-    return person
+@pytest.fixture
+def guide(site_tree):
+    path = PathPageFactory(parent=site_tree.home["fr"])
+    return GuidePageFactory(parent=path, title="Facturer un client")
 
 
 @pytest.mark.parametrize("language", ["fr", "nl"])
 def test_communication_sees_the_submit_button_with_the_workflow_named_in_their_language(
-    client, django_user_model, language
+    client, guide, language
 ):
-    client.force_login(staff_member(django_user_model, COMMUNICATION, language))
-    guide = demo_page("guide", "invoicing-a-client", "fr")
+    client.force_login(staff_user("communication", admin_language=language))
 
     page = client.get(reverse("wagtailadmin_pages:edit", args=[guide.pk])).content.decode()
 
@@ -53,13 +51,10 @@ def test_communication_sees_the_submit_button_with_the_workflow_named_in_their_l
 
 @pytest.mark.parametrize("language", ["fr", "nl"])
 def test_a_moderator_sees_the_guide_in_moderation_with_the_task_named_in_their_language(
-    client, django_user_model, language
+    client, guide, language
 ):
-    author = staff_member(django_user_model, COMMUNICATION, "en")
-    guide = demo_page("guide", "invoicing-a-client", "fr")
-    guide.save_revision(user=author)
-    guide.get_workflow().start(guide, author)
-    client.force_login(staff_member(django_user_model, MODERATORS, language))
+    in_review(guide, staff_user("communication", admin_language="en"))
+    client.force_login(staff_user("moderator", admin_language=language))
 
     editor = client.get(reverse("wagtailadmin_pages:edit", args=[guide.pk])).content.decode()
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()

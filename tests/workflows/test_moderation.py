@@ -1,5 +1,8 @@
 """Guides are published by a moderator's approval; translations by a moderator or a second
 translator of their language. Everything goes through the admin's own views with the test client.
+
+The tests work on one guide, built once for the module: "Facturer un client" under a path of the
+French home page, translated into Dutch and English through wagtail-localize (`invoicing_guide`).
 """
 
 import pytest
@@ -10,13 +13,78 @@ from wagtail.models import TaskState, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 from wagtail_localize.models import StringSegment, Translation
 
-from tests.pages import demo_page
-from workflows.roles import COMMUNICATION, MODERATORS, TRANSLATORS
+from guides.models import GuidePage
+from tests.guides.factories import GuidePageFactory, PathPageFactory, step
+from tests.home.factories import build_site_tree
+from tests.news.factories import NewsIndexPageFactory, NewsPageFactory
+from tests.translations.factories import translate
+from tests.workflows.factories import staff_user
+
+pytestmark = pytest.mark.django_db
 
 NEW_STEP_TITLE = "Vérifiez le montant avant d'envoyer"
 
 
+INVOICING = {
+    "title": "Facturer un client",
+    "slug": "facturer-un-client",
+    "summary": "Comment envoyer une facture à votre client et être payé à temps.",
+    "steps": [
+        step(
+            "Rassemblez les coordonnées du client",
+            "<p>Son nom, son adresse et son numéro de TVA.</p>",
+        ),
+        step(
+            "Envoyez la facture depuis le portail",
+            "<p>La coopérative l'envoie en votre nom.</p>",
+            tip="Gardez une copie pour votre comptabilité.",
+        ),
+    ],
+}
+# What the translators wrote, segment by segment.
+INVOICING_IN = {
+    "nl": {
+        "Facturer un client": "Een klant factureren",
+        "facturer-un-client": "een-klant-factureren",
+        "Comment envoyer une facture à votre client et être payé à temps.": (
+            "Hoe u een factuur naar uw klant stuurt en op tijd betaald wordt."
+        ),
+        "Rassemblez les coordonnées du client": "Verzamel de gegevens van de klant",
+        "Son nom, son adresse et son numéro de TVA.": "Naam, adres en btw-nummer.",
+        "Envoyez la facture depuis le portail": "Verstuur de factuur via het portaal",
+        "La coopérative l'envoie en votre nom.": "De coöperatie verstuurt ze in uw naam.",
+        "Gardez une copie pour votre comptabilité.": "Bewaar een kopie voor uw boekhouding.",
+    },
+    "en": {
+        "Facturer un client": "Invoicing a client",
+        "facturer-un-client": "invoicing-a-client",
+        "Comment envoyer une facture à votre client et être payé à temps.": (
+            "How to send your client an invoice and be paid on time."
+        ),
+        "Rassemblez les coordonnées du client": "Gather the client's details",
+        "Son nom, son adresse et son numéro de TVA.": "Their name, address and VAT number.",
+        "Envoyez la facture depuis le portail": "Send the invoice from the portal",
+        "La coopérative l'envoie en votre nom.": "The cooperative sends it on your behalf.",
+        "Gardez une copie pour votre comptabilité.": "Keep a copy for your accounts.",
+    },
+}
+
+
+def invoicing_guide(site_tree, languages=("nl", "en")):
+    """The live French guide "Facturer un client" under a path of the French home page, and its
+    live translations into `languages` made through wagtail-localize: {"fr": …, "nl": …, "en": …}.
+    """
+    path = PathPageFactory(parent=site_tree.home["fr"])
+    guide = GuidePageFactory(parent=path, **INVOICING)
+    pages = {"fr": guide}
+    for language in languages:
+        translate(path, language)
+        pages[language] = translate(guide, language, strings=INVOICING_IN[language])
+    return pages
+
+
 def person(django_user_model, username, role):
+    """A user called `username` in the role group named `role`."""
     member = django_user_model.objects.create_user(username)
     member.groups.add(Group.objects.get(name=role))
     return member
@@ -28,8 +96,12 @@ def logged_in(member):
     return client
 
 
-def guide_form(guide, action, first_step_title=None):
-    """The page editor's form for `guide`, as posted, with its first step's title changed."""
+def guide_form(guide, action, first_step_title=None, **fields):
+    """The page editor's form for `guide`, as posted, with its first step's title changed.
+
+    Blocks keep their ids, as the editor's script posts them, so wagtail-localize finds the same
+    segments. `fields` replace the title, slug or summary; with no `action` the form saves a draft.
+    """
     steps = [
         (
             "step",
@@ -43,7 +115,7 @@ def guide_form(guide, action, first_step_title=None):
     ]
     if first_step_title:
         steps[0][1]["title"] = first_step_title
-    return nested_form_data(
+    data = nested_form_data(
         {
             "title": guide.title,
             "slug": guide.slug,
@@ -60,9 +132,15 @@ def guide_form(guide, action, first_step_title=None):
             "faq_questions": inline_formset(
                 [{"question": link.question_id} for link in guide.faq_questions.all()]
             ),
-            action: action,
+            **fields,
         }
     )
+    for field in ("before_you_start", "steps"):
+        for index, block in enumerate(getattr(guide, field)):
+            data[f"{field}-{index}-id"] = block.id
+    if action:
+        data[action] = action
+    return data
 
 
 def live_step_titles(guide):
@@ -84,17 +162,27 @@ def workflow_action(client, page, action, data=None):
 
 
 @pytest.fixture
-def staff(django_user_model):
-    editor = person(django_user_model, "camille", COMMUNICATION)
-    moderator = person(django_user_model, "mod", MODERATORS)
-    return logged_in(editor), logged_in(moderator)
+def staff():
+    return logged_in(staff_user("communication")), logged_in(staff_user("moderator"))
 
 
-@pytest.mark.django_db
+@pytest.fixture(scope="module")
+def invoicing(shared_data):
+    """The guide in three languages, built once for the module."""
+    with shared_data():
+        yield invoicing_guide(build_site_tree())
+
+
+@pytest.fixture
+def guide(invoicing):
+    """The guide in each language, read afresh: what a test changes is rolled back after it."""
+    return {language: GuidePage.objects.get(pk=page.pk) for language, page in invoicing.items()}
+
+
 @pytest.mark.parametrize("language", ["fr", "nl", "en"])
-def test_communication_staff_cannot_publish_a_guide_without_moderation(staff, language):
+def test_communication_staff_cannot_publish_a_guide_without_moderation(staff, guide, language):
     editor, _moderator = staff
-    guide = demo_page("guide", "getting-paid", language)
+    guide = guide[language]
     before = live_step_titles(guide)
 
     response = editor.post(
@@ -106,22 +194,28 @@ def test_communication_staff_cannot_publish_a_guide_without_moderation(staff, la
     assert live_step_titles(guide) == before
 
 
-@pytest.mark.django_db
-def test_the_guide_editor_offers_submission_to_moderators_but_no_publish_button(staff):
+def test_the_guide_editor_offers_submission_to_moderators_but_no_publish_button(staff, guide):
     editor, _moderator = staff
-    guide = demo_page("guide", "getting-paid", "fr")
 
-    response = editor.get(reverse("wagtailadmin_pages:edit", args=[guide.pk]))
+    response = editor.get(reverse("wagtailadmin_pages:edit", args=[guide["fr"].pk]))
 
     assert response.status_code == 200
     assert b'name="action-publish"' not in response.content
     assert b'name="action-submit"' in response.content
 
 
-@pytest.mark.django_db
-def test_communication_staff_still_publish_a_news_item_directly(staff):
+def test_communication_staff_still_publish_a_news_item_directly(staff, site_tree):
     editor, _moderator = staff
-    news = demo_page("news", "new-portal", "nl")
+    french_news = NewsPageFactory(
+        parent=NewsIndexPageFactory(parent=site_tree.home["fr"]),
+        title="Le nouveau portail est en ligne",
+    )
+    translate(french_news.get_parent(), "nl")
+    news = translate(
+        french_news,
+        "nl",
+        strings={"Le nouveau portail est en ligne": "Het nieuwe portaal is online"},
+    )
     news.title = "Het nieuwe portaal is online, voor iedereen"
     news.save_revision()
 
@@ -133,10 +227,9 @@ def test_communication_staff_still_publish_a_news_item_directly(staff):
     assert not news.has_unpublished_changes
 
 
-@pytest.mark.django_db
-def test_a_moderator_asks_for_changes_with_a_comment_and_then_approves(staff):
+def test_a_moderator_asks_for_changes_with_a_comment_and_then_approves(staff, guide):
     editor, moderator = staff
-    guide = demo_page("guide", "getting-paid", "fr")
+    guide = guide["fr"]
     before = live_step_titles(guide)
 
     editor.post(
@@ -167,10 +260,9 @@ def test_a_moderator_asks_for_changes_with_a_comment_and_then_approves(staff):
     assert not guide.workflow_in_progress
 
 
-@pytest.mark.django_db
-def test_communication_staff_cannot_approve_the_guide_they_submitted(staff):
+def test_communication_staff_cannot_approve_the_guide_they_submitted(staff, guide):
     editor, _moderator = staff
-    guide = demo_page("guide", "getting-paid", "fr")
+    guide = guide["fr"]
     editor.post(
         reverse("wagtailadmin_pages:edit", args=[guide.pk]),
         guide_form(guide, "action-submit", NEW_STEP_TITLE),
@@ -207,32 +299,30 @@ def submit_for_review(client, page):
 
 
 @pytest.fixture
-def dutch_translators(django_user_model):
-    first = person(django_user_model, "joke", TRANSLATORS["nl"])
-    second = person(django_user_model, "an", TRANSLATORS["nl"])
+def dutch_translators():
+    first = staff_user("translator", languages=["nl"], username="joke")
+    second = staff_user("translator", languages=["nl"], username="an")
     return logged_in(first), logged_in(second)
 
 
 @pytest.fixture
-def submitted_dutch_guide(dutch_translators):
+def submitted_dutch_guide(dutch_translators, guide):
     translator, _second = dutch_translators
-    guide = demo_page("guide", "invoicing-a-client", "nl")
-    translate_first_step(translator, guide, DUTCH_STEP)
-    response = submit_for_review(translator, guide)
+    dutch = guide["nl"]
+    translate_first_step(translator, dutch, DUTCH_STEP)
+    response = submit_for_review(translator, dutch)
     assert response.status_code == 302
-    guide.refresh_from_db()
-    return guide
+    dutch.refresh_from_db()
+    return dutch
 
 
-@pytest.mark.django_db
 def test_a_dutch_translator_submits_a_translation_for_review_without_publishing_it(
     submitted_dutch_guide,
 ):
     assert submitted_dutch_guide.workflow_in_progress
-    assert live_step_titles(submitted_dutch_guide)[0] != DUTCH_STEP
+    assert live_step_titles(submitted_dutch_guide)[0] == "Verzamel de gegevens van de klant"
 
 
-@pytest.mark.django_db
 def test_the_translator_who_submitted_cannot_approve_her_own_translation(
     dutch_translators, submitted_dutch_guide
 ):
@@ -242,26 +332,24 @@ def test_the_translator_who_submitted_cannot_approve_her_own_translation(
 
     assert response.status_code in {302, 403}
     assert live_step_titles(submitted_dutch_guide)[0] != DUTCH_STEP
+    assert submitted_dutch_guide.specific.workflow_in_progress
 
 
-@pytest.mark.django_db
 def test_a_second_dutch_translator_sees_the_translation_and_approves_it(
     dutch_translators, submitted_dutch_guide
 ):
-    translator, second = dutch_translators
+    _translator, second = dutch_translators
 
-    assert submitted_dutch_guide.title.encode() in second.get(reverse("wagtailadmin_home")).content
+    assert submitted_dutch_guide.title == "Een klant factureren"
+    assert b"Een klant factureren" in second.get(reverse("wagtailadmin_home")).content
     workflow_action(second, submitted_dutch_guide, "approve")
 
     assert live_step_titles(submitted_dutch_guide)[0] == DUTCH_STEP
     assert not submitted_dutch_guide.specific.workflow_in_progress
 
 
-@pytest.mark.django_db
-def test_a_french_translator_cannot_approve_a_dutch_translation(
-    django_user_model, submitted_dutch_guide
-):
-    french = logged_in(person(django_user_model, "claire", TRANSLATORS["fr"]))
+def test_a_french_translator_cannot_approve_a_dutch_translation(submitted_dutch_guide):
+    french = logged_in(staff_user("translator", languages=["fr"]))
 
     response = workflow_action(french, submitted_dutch_guide, "approve")
 
@@ -269,7 +357,6 @@ def test_a_french_translator_cannot_approve_a_dutch_translation(
     assert live_step_titles(submitted_dutch_guide)[0] != DUTCH_STEP
 
 
-@pytest.mark.django_db
 def test_a_moderator_approves_a_dutch_translation(staff, submitted_dutch_guide):
     _editor, moderator = staff
 
@@ -278,10 +365,9 @@ def test_a_moderator_approves_a_dutch_translation(staff, submitted_dutch_guide):
     assert live_step_titles(submitted_dutch_guide)[0] == DUTCH_STEP
 
 
-@pytest.mark.django_db
-def test_a_dutch_translator_cannot_submit_an_english_translation(dutch_translators):
+def test_a_dutch_translator_cannot_submit_an_english_translation(dutch_translators, guide):
     translator, _second = dutch_translators
-    english = demo_page("guide", "invoicing-a-client", "en")
+    english = guide["en"]
 
     response = submit_for_review(translator, english)
 

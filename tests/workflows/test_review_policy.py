@@ -1,42 +1,59 @@
 """Every way to publish goes through review: wagtail-localize's sync view, "Translate this page",
 publish and sync, approval of a source change, Wagtail's create, unpublish and delete views.
 
-Each test walks a path an outside review found open, through the real admin views."""
+Each test walks a path an outside review found open, through the real admin views, on a guide
+built once for the module: "Facturer un client" under a path, both live in French and translated
+into Dutch and English through wagtail-localize (`invoicing_guide`).
+"""
 
 from urllib.parse import urlencode
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
-from tests.pages import demo_page
-from tests.translations.test_translation_loop import (  # noqa: F401 (fixtures)
-    FRENCH,
-    commits_run,
-    step_id,
-    translated_guide,
-    translations_of,
-)
-from tests.translations.test_translation_loop import guide_form as loop_guide_form
+from guides.models import GuidePage, PathPage
+from tests.guides.factories import GuidePageFactory
+from tests.home.factories import build_site_tree
+from tests.workflows.factories import staff_user_in
 from tests.workflows.test_moderation import (
     NEW_STEP_TITLE,
     current_task_state,
     guide_form,
+    invoicing_guide,
     live_step_titles,
     logged_in,
-    person,
 )
 from translations.loop import PUBLISH_AND_SYNC
 from workflows.roles import COMMUNICATION, MODERATORS, TRANSLATORS
 
-GUIDE = "getting-paid"
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def guides(shared_data):
+    """A live French guide under a path, both translated into Dutch and English and published."""
+    with shared_data():
+        yield invoicing_guide(build_site_tree())
 
 
 @pytest.fixture
-def people(django_user_model):
+def guide(guides):
+    """The guide in each language, read afresh: what a test changes is rolled back after it."""
+    return {language: GuidePage.objects.get(pk=page.pk) for language, page in guides.items()}
+
+
+@pytest.fixture
+def path(guides):
+    """The French path the guide is in: a translated page other than a guide."""
+    return PathPage.objects.get(pk=guides["fr"].get_parent().pk)
+
+
+@pytest.fixture
+def people(guides):
     return {
-        role: logged_in(person(django_user_model, role.lower().replace(" ", "-"), role))
+        role: logged_in(staff_user_in(role))
         for role in [COMMUNICATION, MODERATORS, *TRANSLATORS.values()]
     }
 
@@ -71,15 +88,14 @@ def translate_first_step(client, translation, text):
     )
 
 
-def change_french_guide_as_moderator(moderator, committing, title=NEW_STEP_TITLE):
+def change_french_guide_as_moderator(moderator, committing, french, title=NEW_STEP_TITLE):
     """A moderator publishes a new first step in the French guide (without syncing)."""
-    guide = demo_page("guide", GUIDE, "fr")
     committing(
         moderator,
-        reverse("wagtailadmin_pages:edit", args=[guide.pk]),
-        guide_form(guide, "action-publish", title),
+        reverse("wagtailadmin_pages:edit", args=[french.pk]),
+        guide_form(french, "action-publish", title),
     )
-    return demo_page("guide", GUIDE, "fr")
+    return GuidePage.objects.get(pk=french.pk)
 
 
 def refused(response):
@@ -95,13 +111,13 @@ def live_revision_id(page):
 
 
 # --- 1. wagtail-localize's "Update translations" view ---------------------------------------------
-@pytest.mark.django_db
 @pytest.mark.parametrize("role", [TRANSLATORS["fr"], TRANSLATORS["nl"], COMMUNICATION])
 def test_only_whoever_may_publish_the_french_guide_may_sync_its_translations(
-    people, committing, role
+    people, committing, guide, role
 ):
-    french = change_french_guide_as_moderator(people[MODERATORS], committing)
-    before = {lang: live_revision_id(demo_page("guide", GUIDE, lang)) for lang in ["nl", "en"]}
+    french = change_french_guide_as_moderator(people[MODERATORS], committing, guide["fr"])
+    assert live_step_titles(french)[0] == NEW_STEP_TITLE
+    before = {language: live_revision_id(guide[language]) for language in ["nl", "en"]}
 
     response = committing(
         people[role],
@@ -111,16 +127,15 @@ def test_only_whoever_may_publish_the_french_guide_may_sync_its_translations(
 
     assert refused(response)
     for language, revision_id in before.items():
-        assert live_revision_id(demo_page("guide", GUIDE, language)) == revision_id
-        assert live_step_titles(demo_page("guide", GUIDE, language))[0] != NEW_STEP_TITLE
+        assert live_revision_id(guide[language]) == revision_id
+        assert live_step_titles(guide[language])[0] != NEW_STEP_TITLE
 
 
-@pytest.mark.django_db
 def test_a_moderators_sync_sends_an_unreviewed_dutch_segment_to_review_not_to_readers(
-    people, committing
+    people, committing, guide
 ):
-    dutch = demo_page("guide", GUIDE, "nl")
-    translation = translation_into(demo_page("guide", GUIDE, "fr"), "nl")
+    dutch = guide["nl"]
+    translation = translation_into(guide["fr"], "nl")
     saved = translate_first_step(people[TRANSLATORS["nl"]], translation, "Niet nagelezen")
     assert saved.status_code in (200, 201)
     before = live_step_titles(dutch)
@@ -131,16 +146,13 @@ def test_a_moderators_sync_sends_an_unreviewed_dutch_segment_to_review_not_to_re
         {"publish_translations": "on"},
     )
 
-    dutch = demo_page("guide", GUIDE, "nl")
+    dutch = GuidePage.objects.get(pk=dutch.pk)
     assert live_step_titles(dutch) == before
     assert dutch.workflow_in_progress, "the synced draft waits for review"
     assert dutch.get_latest_revision_as_object().steps[0].value["title"] == "Niet nagelezen"
 
 
-@pytest.mark.django_db
-def test_communication_syncs_a_page_other_than_a_guide(people):
-    path = demo_page("path", "basic", "fr")
-
+def test_communication_syncs_a_page_other_than_a_guide(people, path):
     response = people[COMMUNICATION].get(
         reverse("wagtail_localize:update_translations", args=[source_of(path).pk])
     )
@@ -149,22 +161,21 @@ def test_communication_syncs_a_page_other_than_a_guide(people):
 
 
 # --- 4. "Translate this page" makes drafts ----------------------------------------------------
-@pytest.mark.django_db
 def test_translating_a_live_french_guide_makes_draft_pages_readers_do_not_see(
-    people, committing, client
+    people, committing, client, path
 ):
-    parent = demo_page("path", "basic", "fr")
-    guide = parent.add_child(
-        instance=type(demo_page("guide", GUIDE, "fr"))(
-            title="Déclarer un achat", slug="declarer-un-achat", summary="Comment déclarer."
-        )
+    guide = GuidePageFactory(
+        parent=path,
+        title="Déclarer un achat",
+        slug="declarer-un-achat",
+        summary="Comment déclarer.",
     )
-    guide.save_revision().publish()
+    assert guide.live
 
     committing(
         people[COMMUNICATION],
         reverse("wagtail_localize:submit_page_translation", args=[guide.pk]),
-        {"locales": [guide.locale.__class__.objects.get(language_code="nl").pk]},
+        {"locales": [Locale.objects.get(language_code="nl").pk]},
     )
 
     dutch = Page.objects.get(translation_key=guide.translation_key, locale__language_code="nl")
@@ -176,121 +187,105 @@ def test_translating_a_live_french_guide_makes_draft_pages_readers_do_not_see(
 
 
 # --- 6, 7. Publish and sync, and approval -----------------------------------------------------
-@pytest.mark.django_db
-def test_communication_is_offered_publish_and_sync_on_a_translated_page_other_than_a_guide(people):
-    path = demo_page("path", "basic", "fr")
-
+def test_communication_is_offered_publish_and_sync_on_a_translated_page_other_than_a_guide(
+    people, path
+):
     response = people[COMMUNICATION].get(reverse("wagtailadmin_pages:edit", args=[path.pk]))
 
     assert f'value="{PUBLISH_AND_SYNC}"'.encode() in response.content
 
 
-@pytest.mark.django_db
-def test_communication_is_not_offered_publish_and_sync_on_a_guide(people):
-    guide = demo_page("guide", GUIDE, "fr")
-
-    response = people[COMMUNICATION].get(reverse("wagtailadmin_pages:edit", args=[guide.pk]))
+def test_communication_is_not_offered_publish_and_sync_on_a_guide(people, guide):
+    response = people[COMMUNICATION].get(reverse("wagtailadmin_pages:edit", args=[guide["fr"].pk]))
 
     assert f'value="{PUBLISH_AND_SYNC}"'.encode() not in response.content
 
 
-@pytest.mark.django_db
 def test_publish_and_sync_sends_an_unreviewed_dutch_edit_to_review_and_publishes_english(
-    people,
-    committing,
-    translated_guide,  # noqa: F811 (the fixture)
-    client,
+    people, committing, guide, client
 ):
-    guide, source = translated_guide
-    dutch = translations_of(source)["nl"]
-    dutch_page = dutch.get_target_instance()
-    live_dutch = client.get(dutch_page.url).content.decode()
-    saved = translate_first_step(people[TRANSLATORS["nl"]], dutch, "Niet nagelezen stap")
+    live_dutch = client.get(guide["nl"].url).content.decode()
+    english_revision = live_revision_id(guide["en"])
+    saved = translate_first_step(
+        people[TRANSLATORS["nl"]], translation_into(guide["fr"], "nl"), "Niet nagelezen stap"
+    )
     assert saved.status_code in (200, 201)
 
     committing(
         people[MODERATORS],
-        reverse("wagtailadmin_pages:edit", args=[guide.pk]),
-        loop_guide_form(FRENCH, PUBLISH_AND_SYNC, step_id(guide)),
+        reverse("wagtailadmin_pages:edit", args=[guide["fr"].pk]),
+        guide_form(guide["fr"], "action-publish") | {"action-publish": PUBLISH_AND_SYNC},
     )
 
-    dutch_page = Page.objects.get(pk=dutch_page.pk).specific
+    dutch_page = GuidePage.objects.get(pk=guide["nl"].pk)
     assert dutch_page.workflow_in_progress
     assert "Niet nagelezen stap" not in client.get(dutch_page.url).content.decode()
-    assert "Bewaar het kasticket" in live_dutch
-    english_page = translations_of(source)["en"].get_target_instance()
+    assert "Verzamel de gegevens van de klant" in live_dutch
+    english_page = GuidePage.objects.get(pk=guide["en"].pk)
     assert not english_page.workflow_in_progress
     assert not english_page.has_unpublished_changes
+    assert english_page.live_revision_id != english_revision, "English was published again"
 
 
-@pytest.mark.django_db
 def test_approving_a_french_guide_change_syncs_its_translations_into_review(
-    people,
-    committing,
-    translated_guide,  # noqa: F811 (the fixture)
+    people, committing, guide
 ):
-    guide, source = translated_guide
-    last_sync = TranslationSource.objects.get(pk=source.pk).last_updated_at
-    form = loop_guide_form(FRENCH, "", step_id(guide))
-    del form["action-publish"]
+    french = guide["fr"]
+    last_sync = source_of(french).last_updated_at
     committing(
         people[COMMUNICATION],
-        reverse("wagtailadmin_pages:edit", args=[guide.pk]),
-        form | {"action-submit": "1"},
+        reverse("wagtailadmin_pages:edit", args=[french.pk]),
+        guide_form(french, "action-submit"),
     )
-    guide.refresh_from_db()
-    assert guide.workflow_in_progress
+    french.refresh_from_db()
+    assert french.workflow_in_progress
 
     committing(
         people[MODERATORS],
         reverse(
             "wagtailadmin_pages:workflow_action",
-            args=[guide.pk, "approve", current_task_state(guide).pk],
+            args=[french.pk, "approve", current_task_state(french).pk],
         ),
     )
 
-    assert TranslationSource.objects.get(pk=source.pk).last_updated_at > last_sync
-    for translation in translations_of(source).values():
+    assert source_of(french).last_updated_at > last_sync
+    translations = source_of(french).translations.all()
+    assert len(translations) == 2
+    for translation in translations:
         target = translation.get_target_instance()
         assert target.workflow_in_progress, target.locale
 
 
 # --- 14. Wagtail's own views for Communication on guides --------------------------------------
-@pytest.mark.django_db
-def test_communication_sees_no_publish_button_on_the_new_guide_form(people):
-    parent = demo_page("path", "basic", "fr")
-
-    response = people[COMMUNICATION].get(f"/admin/pages/add/guides/guidepage/{parent.pk}/")
+def test_communication_sees_no_publish_button_on_the_new_guide_form(people, path):
+    response = people[COMMUNICATION].get(f"/admin/pages/add/guides/guidepage/{path.pk}/")
 
     assert response.status_code == 200
     assert b'name="action-publish"' not in response.content
     assert b'name="action-submit"' in response.content
 
 
-@pytest.mark.django_db
-def test_communication_cannot_unpublish_a_guide(people):
-    guide = demo_page("guide", GUIDE, "nl")
+def test_communication_cannot_unpublish_a_guide(people, guide):
+    dutch = guide["nl"]
 
-    response = people[COMMUNICATION].post(reverse("wagtailadmin_pages:unpublish", args=[guide.pk]))
-
-    assert refused(response)
-    assert Page.objects.get(pk=guide.pk).live
-
-
-@pytest.mark.django_db
-def test_communication_cannot_delete_a_live_guide(people):
-    guide = demo_page("guide", GUIDE, "en")
-
-    response = people[COMMUNICATION].post(reverse("wagtailadmin_pages:delete", args=[guide.pk]))
+    response = people[COMMUNICATION].post(reverse("wagtailadmin_pages:unpublish", args=[dutch.pk]))
 
     assert refused(response)
-    assert Page.objects.filter(pk=guide.pk, live=True).exists()
+    assert Page.objects.get(pk=dutch.pk).live
 
 
-@pytest.mark.django_db
-def test_moderators_still_unpublish_a_guide(people):
-    guide = demo_page("guide", GUIDE, "nl")
+def test_communication_cannot_delete_a_live_guide(people, guide):
+    english = guide["en"]
 
-    people[MODERATORS].post(reverse("wagtailadmin_pages:unpublish", args=[guide.pk]))
+    response = people[COMMUNICATION].post(reverse("wagtailadmin_pages:delete", args=[english.pk]))
 
-    assert not Page.objects.get(pk=guide.pk).live
+    assert refused(response)
+    assert Page.objects.filter(pk=english.pk, live=True).exists()
+
+
+def test_moderators_still_unpublish_a_guide(people, guide):
+    dutch = guide["nl"]
+
+    people[MODERATORS].post(reverse("wagtailadmin_pages:unpublish", args=[dutch.pk]))
+
+    assert not Page.objects.get(pk=dutch.pk).live
