@@ -152,7 +152,8 @@ def search_once(language, query):
     from django.utils import translation
 
     from portal.sites import site_for_request
-    from search.portal_search import PortalSearch, describe
+    from search.results import describe
+    from search.service import PortalSearch
     from search.views import RESULTS_PER_PAGE
 
     request = RequestFactory(HTTP_HOST="localhost").get(f"/{language}/search/", {"q": query})
@@ -215,8 +216,9 @@ def matching_guides(language, query):
     from wagtail.models import Locale
     from wagtail.search.backends import get_search_backend
 
+    from glossary.synonyms import terms_named_in as matching_glossary_terms
     from guides.models import GuidePage
-    from search.portal_search import build_query, matching_glossary_terms
+    from search.query import build_query
 
     locale = Locale.objects.get(language_code=language)
     search_query = build_query(query, matching_glossary_terms(query, locale))
@@ -376,7 +378,7 @@ def actual_rows(node):
 
 def report(results, arguments):
     from search.backends.postgres import RANKED_CANDIDATES
-    from search.portal_search import RESULTS_PER_KIND
+    from search.service import RESULTS_PER_KIND
 
     today = datetime.date.today().isoformat()
     sizes = results["sizes"]

@@ -247,13 +247,17 @@ class DemoSiteBuilder:
             for guide_text in path_text["guides"]:
                 guide = guides[guide_text["key"]]
                 if getattr(guide, "demo_created", False):
+                    # Numbered as the admin's form numbers them: the order on the page is the
+                    # order in the text.
                     guide.related_guides = [
-                        GuideRelatedGuide(guide=guides[key]) for key in guide_text["related"]
+                        GuideRelatedGuide(guide=guides[key], sort_order=position)
+                        for position, key in enumerate(guide_text["related"])
                     ]
                     guide.save_revision().publish()
         if not home.featured_guides.exists():
             home.featured_guides = [
-                HomePageFeaturedGuide(guide=guides[key]) for key in home_text["featured_guides"]
+                HomePageFeaturedGuide(guide=guides[key], sort_order=position)
+                for position, key in enumerate(home_text["featured_guides"])
             ]
             home.save_revision().publish()
 
@@ -276,7 +280,8 @@ class DemoSiteBuilder:
             if not getattr(guide, "demo_created", False):
                 continue
             guide.faq_questions = [
-                GuideFAQQuestion(question=question) for question in linked.get(key, [])
+                GuideFAQQuestion(question=question, sort_order=position)
+                for position, question in enumerate(linked.get(key, []))
             ]
             simpler, detailed = counterparts.get(key, (None, None))
             guide.simpler_guide = guides[simpler] if simpler else None

@@ -114,7 +114,10 @@ def office_page(builder, contact, item, services):
                 )
                 for closure in item.get("closures", [])
             ],
-            services=[OfficeService(service=services[service]) for service in item["services"]],
+            services=[
+                OfficeService(service=services[service], sort_order=position)
+                for position, service in enumerate(item["services"])
+            ],
         )
         contact.add_child(instance=office)
         office.save_revision().publish()

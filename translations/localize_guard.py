@@ -58,9 +58,8 @@ class TranslationsReportInOwnLanguagesView(report.TranslationsReportView):
     def get_queryset(self):
         queryset = super().get_queryset()
         languages = languages_of(self.request.user)
-        if languages is None:
-            return queryset
-        queryset = queryset.filter(target_locale__language_code__in=languages)
+        if languages is not None:
+            queryset = queryset.filter(target_locale__language_code__in=languages)
         # Paginated: a stable order, which wagtail-localize's own queryset lacks.
         return queryset if queryset.ordered else queryset.order_by("pk")
 

@@ -9,7 +9,7 @@ register = template.Library()
 OUTCOMES = {"thanks", "error", "expired"}
 
 
-@register.inclusion_tag("feedback/page_feedback.html", takes_context=True)
+@register.inclusion_tag("feedback/components/page_feedback.html", takes_context=True)
 def page_feedback(context):
     page = context["page"]
     request = context.get("request")

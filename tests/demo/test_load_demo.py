@@ -12,9 +12,12 @@ from wagtail.models import Page, Revision
 from wagtail_localize.models import StringTranslation, Translation
 
 from glossary.models import GlossaryTerm
-from guides.models import GuidePage, Level, PathPage
+from guides.models import GuideFAQQuestion, GuidePage, GuideRelatedGuide, Level, PathPage
+from home.models import HomePageFeaturedGuide
 from news.models import NewsPage
+from offices.models import OfficeService
 from tests.pages import LANGUAGES, demo_page
+from translations.status import State, translation_overview
 
 pytestmark = pytest.mark.demo_site
 
@@ -83,3 +86,22 @@ def test_dutch_and_english_pages_are_wagtail_localize_translations(language):
     )
     assert guide.title != source.title
     assert guide.slug != source.slug
+
+
+def test_every_link_the_loader_makes_between_pages_is_numbered_in_its_text_order():
+    # Unnumbered, their order on the page would be whatever the database returns.
+    for model in (GuideRelatedGuide, GuideFAQQuestion, HomePageFeaturedGuide, OfficeService):
+        assert not model.objects.filter(sort_order__isnull=True).exists(), model.__name__
+    guide = demo_page("guide", "expense-claims")
+    # Its text lists the activity budget, then invoicing a client.
+    assert [link.guide.translation_key for link in guide.related_guides.all()] == [
+        demo_page("guide", "activity-budget").translation_key,
+        demo_page("guide", "invoicing-a-client").translation_key,
+    ]
+
+
+def test_the_demo_site_is_up_to_date_in_dutch_and_english_with_no_orphans():
+    overview = translation_overview()
+    assert {row.language for row in overview.statuses} == {"nl", "en"}
+    assert {row.state for row in overview.statuses} == {State.UP_TO_DATE}
+    assert overview.orphans == []
