@@ -17,14 +17,14 @@ from django.utils import timezone
 from guides.models import Level
 from tests.guides.factories import GuidePageFactory, PathPageFactory, step
 from tests.translations.factories import translate
-from tests.workflows.factories import staff_user
-from tests.workflows.test_moderation import (
+from tests.workflows.admin_steps import (
     guide_form,
     live_step_titles,
     logged_in,
     translate_first_step,
     workflow_action,
 )
+from tests.workflows.factories import staff_user
 
 NEW_TITLES = {
     "fr": "Relisez le montant avant d'envoyer",

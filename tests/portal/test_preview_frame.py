@@ -11,7 +11,7 @@ from django.urls import reverse
 from tests.guides.factories import GuidePageFactory, PathPageFactory, step
 from tests.home.factories import build_site_tree
 from tests.translations.factories import translate
-from tests.workflows.test_moderation import guide_form
+from tests.workflows.admin_steps import guide_form
 
 LANGUAGES = ["fr", "nl", "en"]
 

@@ -119,3 +119,27 @@ def guide_in_every_language(parent, fr, nl, en, **fields):
             for language in TRANSLATED_LANGUAGES
         },
     )
+
+
+# The invoicing guide in its own words in each language, for the Elasticsearch tests: the same
+# texts against the recording stand-in and a live server.
+INVOICING_A_CLIENT = {
+    "fr": {
+        "title": "Facturer un client",
+        "summary": "Comment préparer une facture correcte et la faire partir.",
+        "step": "Créez la facture",
+        "body": "Encodez le montant et les jours de travail dans votre espace membre.",
+    },
+    "nl": {
+        "title": "Een klant factureren",
+        "summary": "Zo maakt u een correcte factuur en verstuurt u ze.",
+        "step": "Maak de factuur",
+        "body": "Vul het bedrag en de werkdagen in uw ledenruimte in.",
+    },
+    "en": {
+        "title": "Invoicing a client",
+        "summary": "How to prepare a correct invoice and send it.",
+        "step": "Create the invoice",
+        "body": "Enter the amount and the days worked in your member space.",
+    },
+}

@@ -19,6 +19,7 @@ from search.backends.elasticsearch import MultilingualElasticsearchBackend
 from tests.glossary.factories import GlossaryTermFactory
 from tests.home.factories import build_site_tree
 from tests.search.factories import (
+    INVOICING_A_CLIENT,
     guide_in_every_language,
     in_every_language,
     paths_in_every_language,
@@ -44,24 +45,7 @@ def content(shared_data):
         paths = paths_in_every_language(tree.home)
         invoicing = guide_in_every_language(
             paths["basic"]["fr"],
-            fr={
-                "title": "Facturer un client",
-                "summary": "Comment préparer une facture correcte et la faire partir.",
-                "step": "Créez la facture",
-                "body": "Encodez le montant et les jours de travail dans votre espace membre.",
-            },
-            nl={
-                "title": "Een klant factureren",
-                "summary": "Zo maakt u een correcte factuur en verstuurt u ze.",
-                "step": "Maak de factuur",
-                "body": "Vul het bedrag en de werkdagen in uw ledenruimte in.",
-            },
-            en={
-                "title": "Invoicing a client",
-                "summary": "How to prepare a correct invoice and send it.",
-                "step": "Create the invoice",
-                "body": "Enter the amount and the days worked in your member space.",
-            },
+            **INVOICING_A_CLIENT,
         )
         hiring = guide_in_every_language(
             paths["expert"]["fr"],

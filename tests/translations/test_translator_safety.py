@@ -21,8 +21,8 @@ from portal import page_cache
 from tests.guides.factories import GuidePageFactory
 from tests.home.factories import build_site_tree
 from tests.translations.factories import translate
+from tests.workflows.admin_steps import guide_form, invoicing_guide
 from tests.workflows.factories import UserFactory, staff_user_in
-from tests.workflows.test_moderation import guide_form, invoicing_guide
 from workflows.roles import COMMUNICATION, MODERATORS, TRANSLATORS
 
 pytestmark = pytest.mark.django_db

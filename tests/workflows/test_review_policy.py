@@ -16,8 +16,7 @@ from wagtail_localize.models import StringSegment, Translation, TranslationSourc
 from guides.models import GuidePage, PathPage
 from tests.guides.factories import GuidePageFactory
 from tests.home.factories import build_site_tree
-from tests.workflows.factories import staff_user_in
-from tests.workflows.test_moderation import (
+from tests.workflows.admin_steps import (
     NEW_STEP_TITLE,
     current_task_state,
     guide_form,
@@ -25,6 +24,7 @@ from tests.workflows.test_moderation import (
     live_step_titles,
     logged_in,
 )
+from tests.workflows.factories import staff_user_in
 from translations.loop import PUBLISH_AND_SYNC
 from workflows.roles import COMMUNICATION, MODERATORS, TRANSLATORS
 
