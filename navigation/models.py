@@ -2,7 +2,7 @@
 
 Both are snippets with one object per language: the French one is the source, the Dutch and
 English ones are its wagtail-localize translations. Links choose a page, shown in the reader's
-language when the header and footer are built (`portal/templatetags/navigation_tags.py`): a link
+language when the header and footer are built (`navigation/templatetags/navigation_tags.py`): a link
 follows its page into every language even where a translator left the French page in place.
 """
 

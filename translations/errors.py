@@ -15,7 +15,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
-# The route, not the view's name: portal/wagtail_hooks/localize_guard.py answers at the same
+# The route, not the view's name: translations/localize_guard.py answers at the same
 # address as wagtail-localize's view, under no name of its own.
 MACHINE_TRANSLATE_ROUTE = "localize/translate/<int:translation_id>/machine_translate/"
 

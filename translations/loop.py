@@ -1,7 +1,7 @@
 """Admin hooks for the translation loop: publish a source page and sync its translations in one
 action, and save a source snippet and sync its translations in one action.
 
-Syncing never publishes an unreviewed translation (portal/translation_sync.py): translated pages
+Syncing never publishes an unreviewed translation (translations/sync.py): translated pages
 nobody reviewed become drafts in the review workflow. A source change approved in review is
 synced by portal/signal_handlers.py.
 """

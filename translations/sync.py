@@ -57,7 +57,7 @@ def has_unreviewed_segments(translation, page):
 def send_draft_to_review(translation, page, user):
     """Rebuild `page` from its segments into a draft revision and start its workflow.
 
-    A revision only (portal/translation_drafts.py): wagtail-localize's save_target writes the
+    A revision only (translations/drafts.py): wagtail-localize's save_target writes the
     page record, which is what readers see, even when it does not publish.
     """
     save_translation_draft(translation, user)

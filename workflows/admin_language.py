@@ -1,6 +1,6 @@
 """The workflow's and its task's names in the staff member's admin language.
 
-The workflow and its task are database rows named in English by portal/roles.py, which marks the
+The workflow and its task are database rows named in English by workflows/roles.py, which marks the
 names for translation; Wagtail shows the stored name. The page action menu's "Submit to …" item is
 relabelled here; templates under portal/templates/wagtailadmin/ translate the names where Wagtail's
 templates show them (status side panel, workflow history, dashboard, workflow reports).

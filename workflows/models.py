@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, Page, TaskState
 from wagtail_localize.models import TranslationSource
 
-# Also connects the signal that gives translators each new home page of their language.
 from workflows.roles import languages_of
 
 

@@ -1,10 +1,10 @@
 """Permissions by language: the policy for translatable snippets and the viewset that applies it.
 
 Wagtail grants page permissions per subtree, so each translators' group holds its own language's
-home page (`portal/roles.py`). Snippet permissions are per model only: `LocalizedSnippetViewSet`
+home page (`workflows/roles.py`). Snippet permissions are per model only: `LocalizedSnippetViewSet`
 adds the language, so a translator lists, edits and translates only the snippets of their own
 language. Every translatable snippet registers through it (or through `localized_policy`).
-Who works in which language is decided in `portal/roles.py`.
+Who works in which language is decided in `workflows/roles.py`.
 """
 
 from django.conf import settings

@@ -15,7 +15,7 @@ from django.db import migrations, models
 
 
 
-# Stored in English, shown in the staff member's language (portal/wagtail_hooks/admin_language.py).
+# Stored in English, shown in the staff member's language (workflows/admin_language.py).
 REVIEW_TASK = gettext_noop("Moderator or second translator")
 WORKFLOW = gettext_noop("Moderators approval")
 # Wagtail's own data migration makes "Editors": they become Communication, with their users.

@@ -1,7 +1,7 @@
 """The people who work in the admin during the journeys, and how they log in.
 
 They are created in the e2e database by the test that needs them, in the groups the roles
-migration made (portal/roles.py, docs/roles.md), exactly as an administrator would add them.
+migration made (workflows/roles.py, docs/roles.md), exactly as an administrator would add them.
 """
 
 from django.contrib.auth import get_user_model

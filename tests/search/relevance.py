@@ -1,9 +1,14 @@
 """Search relevance, measured on judged queries over the demo site.
 
-Each judged query names the demo objects that must come first (tests/search/queries.yaml). The
-query runs through the portal search as a member in that language would run it; the ranking is
-scored with nDCG@10 (are the right results near the top?) and recall@3 (are they all on the first
-lines?). Relevance is binary: a result is relevant or it is not.
+Each judged query names the demo objects that must come first (tests/search/queries.yaml, and the
+members' set tests/search/queries_members.yaml). The query runs through the portal search as a
+member in that language would run it; the ranking is scored with nDCG@10 (are the right results
+near the top?), recall@3 (are they all on the first lines?) and "answer in the top 3" (is at least
+one of them on the first lines?). Relevance is binary: a result is relevant or it is not.
+
+The members' set also has questions the portal cannot answer (`answerable: false`): they are
+counted apart and left out of every mean, and each query belongs to a `part`, tuning or held-out,
+scored separately.
 """
 
 import math
@@ -18,6 +23,8 @@ from demo.loader import demo_key
 from search.service import PortalSearch
 
 JUDGED_QUERIES = settings.BASE_DIR / "tests" / "search" / "queries.yaml"
+MEMBERS_QUERIES = settings.BASE_DIR / "tests" / "search" / "queries_members.yaml"
+PARTS = ["tuning", "heldout"]
 NDCG_DEPTH = 10
 RECALL_DEPTH = 3
 
@@ -53,6 +60,13 @@ class JudgedQuery:
     language: str
     query: str
     relevant: list
+    # "tuning" or "heldout" in the members' set; None in a set that is not split.
+    part: str | None = None
+    answerable: bool = True
+    # How the member phrased it (plain, jargon, acronym, typo…), and whom to ask when the
+    # portal cannot answer.
+    style: str = ""
+    ask: str = ""
 
 
 @dataclass
@@ -63,24 +77,56 @@ class QueryScore:
     ndcg: float
     recall: float
 
+    # Titles of the first RECALL_DEPTH results, as the member sees them.
+    top_titles: list = field(default_factory=list)
+
     @property
     def missed(self):
         """Judged items not on the first RECALL_DEPTH lines."""
         return [item for item, rank in self.ranks.items() if rank is None or rank > RECALL_DEPTH]
 
+    @property
+    def answered_in_top(self):
+        """At least one judged item is on the first RECALL_DEPTH lines."""
+        return any(rank is not None and rank <= RECALL_DEPTH for rank in self.ranks.values())
+
 
 @dataclass
 class LanguageScore:
+    """The scores of one language's queries, or of one part of them.
+
+    Questions the portal cannot answer have nothing to rank: they are counted, not averaged.
+    """
+
     language: str
     queries: list = field(default_factory=list)
 
     @property
+    def answerable(self):
+        return [score for score in self.queries if score.judged.answerable]
+
+    @property
+    def unanswerable(self):
+        return [score for score in self.queries if not score.judged.answerable]
+
+    @property
     def ndcg(self):
-        return mean(score.ndcg for score in self.queries)
+        return mean(score.ndcg for score in self.answerable)
 
     @property
     def recall(self):
-        return mean(score.recall for score in self.queries)
+        return mean(score.recall for score in self.answerable)
+
+    @property
+    def top_share(self):
+        """Share of answerable queries with an answer on the first RECALL_DEPTH lines."""
+        return mean(float(score.answered_in_top) for score in self.answerable)
+
+    def part(self, name):
+        """The scores of the queries of part `name` only."""
+        return LanguageScore(
+            self.language, [score for score in self.queries if score.judged.part == name]
+        )
 
 
 def mean(values):
@@ -98,6 +144,10 @@ def load_judged_queries(path=JUDGED_QUERIES):
                 language=language,
                 query=entry["query"],
                 relevant=[JudgedItem(item["kind"], item["key"]) for item in entry["relevant"]],
+                part=entry.get("part"),
+                answerable=entry.get("answerable", True),
+                style=entry.get("style", ""),
+                ask=entry.get("ask", ""),
             )
             for entry in entries
         ]
@@ -141,7 +191,13 @@ def score_query(judged):
         results = PortalSearch(request, judged.query, judged.language).run().results
     ranks, gains = rank_judged_items(judged, results)
     count = len(judged.relevant)
-    return QueryScore(judged, ranks, ndcg_at(gains, count), recall_at(gains, count))
+    return QueryScore(
+        judged,
+        ranks,
+        ndcg_at(gains, count),
+        recall_at(gains, count),
+        top_titles=[result.title for result in results[:RECALL_DEPTH]],
+    )
 
 
 def score_search(path=JUDGED_QUERIES):

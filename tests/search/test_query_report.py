@@ -93,7 +93,7 @@ def glossary_term(content, language):
 @pytest.fixture
 def staff_client(client, django_user_model):
     user = django_user_model.objects.create_user("comms", password="x-long-password-1")
-    # Staff outside the translators' groups work in every language (portal/roles.py).
+    # Staff outside the translators' groups work in every language (workflows/roles.py).
     user.groups.add(Group.objects.get(name=COMMUNICATION))
     user.user_permissions.add(
         *Permission.objects.filter(

@@ -1,7 +1,9 @@
-"""Search relevance on the judged queries of tests/search/queries.yaml, and how it is scored.
+"""Search relevance on the judged queries of tests/search/queries.yaml and of the members' set
+tests/search/queries_members.yaml, and how they are scored.
 
 On the demo site: the judged queries were written against the demo content as a whole, and judge
-search on that held-out set, never tuned on (the floors are measured on it).
+search on that held-out set, never tuned on (the floors are measured on it). The members' set is
+split into a tuning part and a held-out part, guarded part by part.
 """
 
 import math
@@ -13,11 +15,15 @@ from wagtail.models import Page
 
 from demo.loader import demo_key
 from glossary.models import GlossaryTerm
+from guides.models import FAQQuestion
 from tests.pages import LANGUAGES
 from tests.search.relevance import (
+    MEMBERS_QUERIES,
+    PARTS,
     JudgedItem,
     JudgedQuery,
     LanguageScore,
+    QueryScore,
     load_judged_queries,
     ndcg_at,
     rank_judged_items,
@@ -33,6 +39,27 @@ FLOORS = {
     "fr": {"ndcg": 0.91, "recall": 0.93},
     "nl": {"ndcg": 0.89, "recall": 0.93},
     "en": {"ndcg": 0.91, "recall": 0.92},
+}
+
+# A regression guard on the members' set, not a target: its baseline (nDCG@10, recall@3, share
+# answered in the top 3), measured on PostgreSQL with the demo site before any tuning, less 0.03.
+# A change that ranks its answers lower fails. The targets are nDCG@10 >= 0.85 and
+# recall@3 >= 0.85 on the held-out part of every language; they are not met yet. Raise these
+# figures as the search gets better, from work on the tuning part only.
+MEMBERS_MARGIN = 0.03
+MEMBERS_BASELINE = {
+    "fr": {
+        "tuning": {"ndcg": 0.796, "recall": 0.712, "top_share": 0.864},
+        "heldout": {"ndcg": 0.734, "recall": 0.75, "top_share": 0.818},
+    },
+    "nl": {
+        "tuning": {"ndcg": 0.755, "recall": 0.712, "top_share": 0.864},
+        "heldout": {"ndcg": 0.736, "recall": 0.75, "top_share": 0.818},
+    },
+    "en": {
+        "tuning": {"ndcg": 0.676, "recall": 0.674, "top_share": 0.773},
+        "heldout": {"ndcg": 0.688, "recall": 0.659, "top_share": 0.682},
+    },
 }
 
 
@@ -102,3 +129,89 @@ def test_judged_results_rank_above_the_floors(language):
     ]
     assert score.ndcg >= FLOORS[language]["ndcg"], misses
     assert score.recall >= FLOORS[language]["recall"], misses
+
+
+def test_an_unanswerable_query_is_counted_apart_from_the_means():
+    judged = JudgedQuery("en", "expense claim", [JudgedItem("guide", "expense-claims")])
+    found = QueryScore(judged, {JudgedItem("guide", "expense-claims"): 2}, 0.63, 1.0)
+    missed = QueryScore(judged, {JudgedItem("guide", "expense-claims"): 4}, 0.43, 0.0)
+    unanswerable = QueryScore(
+        JudgedQuery("en", "reset password", [], answerable=False), {}, 0.0, 0.0
+    )
+
+    score = LanguageScore("en", [found, missed, unanswerable])
+
+    assert score.ndcg == pytest.approx(0.53)
+    assert score.recall == 0.5
+    assert score.top_share == 0.5
+    assert score.unanswerable == [unanswerable]
+
+
+# --- The members' set -------------------------------------------------------------------------
+def members_queries():
+    return load_judged_queries(MEMBERS_QUERIES)
+
+
+def test_the_members_set_has_forty_queries_per_language_in_both_parts():
+    queries = members_queries()
+
+    assert sorted(queries) == sorted(LANGUAGES)
+    for language in LANGUAGES:
+        assert len(queries[language]) >= 40, language
+        for part in PARTS:
+            answerable = [q for q in queries[language] if q.part == part and q.answerable]
+            assert len(answerable) >= 15, (language, part)
+        assert {q.part for q in queries[language]} == set(PARTS), language
+
+
+def test_the_members_set_is_split_by_its_written_rule():
+    # Within a language and a style, the 1st, 3rd… query is for tuning, the 2nd, 4th… held out.
+    for language, queries in members_queries().items():
+        seen = {}
+        for query in queries:
+            seen[query.style] = seen.get(query.style, 0) + 1
+            expected = "tuning" if seen[query.style] % 2 else "heldout"
+            assert query.part == expected, (language, query.query)
+
+
+def test_an_unanswerable_members_query_names_whom_to_ask_and_nothing_to_rank():
+    for queries in members_queries().values():
+        for query in queries:
+            if query.answerable:
+                assert query.relevant, query.query
+            else:
+                assert query.relevant == [] and query.ask, query.query
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_item_judged_in_the_members_set_exists_in_every_language(language):
+    items = {item for queries in members_queries().values() for q in queries for item in q.relevant}
+    keys = {item.translation_key for item in items}
+    found = set()
+    for model in (Page, GlossaryTerm, FAQQuestion):
+        found |= set(
+            model.objects.filter(
+                translation_key__in=keys, locale__language_code=language
+            ).values_list("translation_key", flat=True)
+        )
+
+    assert sorted(str(item) for item in items if item.translation_key not in found) == []
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the baseline is measured on PostgreSQL"
+)
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("part", PARTS)
+def test_members_set_regression_guard_keeps_each_part_at_its_baseline(language, part):
+    queries = [q for q in members_queries()[language] if q.part == part]
+    score = LanguageScore(language, [score_query(q) for q in queries])
+
+    misses = [
+        f"{q.judged.query!r}: {', '.join(map(str, q.missed))}" for q in score.answerable if q.missed
+    ]
+    baseline = MEMBERS_BASELINE[language][part]
+    for measure in ("ndcg", "recall", "top_share"):
+        assert getattr(score, measure) >= baseline[measure] - MEMBERS_MARGIN, (measure, misses)

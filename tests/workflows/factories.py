@@ -1,4 +1,4 @@
-"""Staff in the editorial roles of portal/roles.py, and review tasks.
+"""Staff in the editorial roles of workflows/roles.py, and review tasks.
 
 `staff_user("communication")`, `staff_user("moderator")`, `staff_user("translator",
 languages=["nl"])`: a user in the groups the roles migration made, with access to the admin
