@@ -86,6 +86,16 @@ def forget_locales(**kwargs):
     _locales.clear()
 
 
+def translation_identity(obj):
+    """(model, translation key) shared by an object and its translations; None for the kinds
+    that have no translations (other websites' pages)."""
+    if isinstance(obj, Page):
+        return (Page, obj.translation_key)
+    if isinstance(obj, GlossaryTerm | FAQQuestion):
+        return (type(obj), obj.translation_key)
+    return None
+
+
 class PortalSearch:
     def __init__(self, request, query, language, preferred_level=None):
         self.request = request
@@ -119,6 +129,25 @@ class PortalSearch:
         if outcome.results:
             return outcome
 
+        # A word of another language (`onkostennota` on the French site) is a surer sign than a
+        # close spelling: its pages, in the member's language where translated, come first.
+        found_elsewhere = []
+        for other_language, _name in settings.LANGUAGES:
+            if other_language == self.language:
+                continue
+            other_terms = terms_named_in(self.query, self.locales[other_language], self.request)
+            found_elsewhere += self.search_language(
+                other_language, build_query(self.query, other_terms)
+            )
+        elsewhere = self.in_own_language(found_elsewhere, build_query(self.query, terms))
+        elsewhere.sort(key=lambda result: -result.score)
+        if any(result.language == self.language for result in elsewhere):
+            outcome.results = elsewhere
+            outcome.from_other_languages = any(
+                result.language != self.language for result in elsewhere
+            )
+            return outcome
+
         corrected = suggest_spelling(self.query, locale)
         if corrected:
             corrected_terms = terms_named_in(corrected, locale, self.request)
@@ -129,16 +158,40 @@ class PortalSearch:
                 outcome.defined_terms = corrected_terms
                 return outcome
 
-        for other_language, _name in settings.LANGUAGES:
-            if other_language == self.language:
-                continue
-            other_terms = terms_named_in(self.query, self.locales[other_language], self.request)
-            outcome.results += self.search_language(
-                other_language, build_query(self.query, other_terms)
-            )
-        outcome.results.sort(key=lambda result: -result.score)
-        outcome.from_other_languages = bool(outcome.results)
+        outcome.results = elsewhere
+        outcome.from_other_languages = bool(elsewhere)
         return outcome
+
+    def in_own_language(self, results, search_query):
+        """`results` found in other languages, each replaced by its live translation in the
+        member's language where there is one: a word typed in the wrong language (`onkostennota`
+        on the French site) still leads to the member's own page, found once, at its best score.
+        Results with no translation stay in their language."""
+        best = {}
+        for result in sorted(results, key=lambda result: -result.score):
+            identity = translation_identity(result.obj)
+            if identity is not None:
+                best.setdefault(identity, result.obj)
+        locale = self.locales[self.language]
+        own = {
+            Page: Page.objects.live().public().filter(locale=locale, depth__gt=2),
+            GlossaryTerm: GlossaryTerm.objects.filter(locale=locale),
+            FAQQuestion: FAQQuestion.objects.filter(locale=locale),
+        }
+        found = {model: [] for model in own}
+        for model, objects in own.items():
+            keys = [key for kind, key in best if kind is model]
+            for obj in objects.filter(translation_key__in=keys) if keys else []:
+                # Ranked as the object it translates was ranked.
+                obj.search_score = best[(model, obj.translation_key)].search_score
+                found[model].append(obj)
+        translated = {translation_identity(obj) for objects in found.values() for obj in objects}
+        untranslated = [
+            result for result in results if translation_identity(result.obj) not in translated
+        ]
+        return untranslated + self.build_results(
+            self.language, found[Page], found[GlossaryTerm], [], found[FAQQuestion], search_query
+        )
 
     def promotions(self, locale):
         """Editors' picks for this query, in the member's language."""
@@ -174,6 +227,13 @@ class PortalSearch:
             pages, terms, resources, questions = with_fallback(
                 lambda backend: self.search_kinds(backend, locale, search_query)
             )
+        return self.build_results(
+            language, pages, terms, resources, questions, search_query, weight
+        )
+
+    def build_results(self, language, pages, terms, resources, questions, search_query, weight=1.0):
+        """Results of every kind for the objects found in `language`, ranked."""
+        locale = self.locales[language]
         if not (pages or terms or resources or questions):
             return []
         details = ResultDetails(

@@ -530,3 +530,14 @@ def test_the_chosen_path_reaches_the_search_page_through_its_cookie(client, cont
 
     badge = f"level-badge--{chosen}"
     assert with_choice.index(badge) < without.index(badge)
+
+
+@pytest.mark.django_db
+def test_a_word_typed_in_another_language_leads_to_the_readers_own_translation(client, content):
+    # "onkostennota" is only in the Dutch pages; the French reader gets their French versions.
+    html = search(client, "fr", "onkostennota")
+
+    assert content["expense claims"]["fr"].url in result_links(html)[:3]
+    assert not html.select_one(".search-result").has_attr("lang")
+    assert html.select(".search-result__language") == []
+    assert html.select_one(".search-notice") is None
