@@ -18,7 +18,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
-from workflows.roles import languages_of
+from workflows.permissions import in_own_languages
 
 from .models import GuidePage
 
@@ -91,11 +91,8 @@ class OverdueGuidesReportView(ReportView):
     export_headings = {"locale.language_code": _("Language"), "due": _("Review by")}
 
     def get_queryset(self):
-        guides = overdue_guides()
         # Translators see the guides of their own languages only, as everywhere in the admin.
-        languages = languages_of(self.request.user)
-        if languages is not None:
-            guides = guides.filter(locale__language_code__in=languages)
+        guides = in_own_languages(self.request.user, overdue_guides())
         # The longest overdue first; guides never reviewed before all of them.
         return guides.select_related("locale", "content_owner").order_by(
             F("due").asc(nulls_first=True), "title"

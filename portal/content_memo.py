@@ -10,7 +10,6 @@ sets CONTENT_MEMO off, and everything is worked out again on each request.
 """
 
 from django.conf import settings
-from django.core.cache import cache
 
 from portal import page_cache
 
@@ -21,10 +20,7 @@ _kept = {}
 def content_generation(request):
     """The page cache's generation for this request, read from the shared cache at most once."""
     if not hasattr(request, "_content_generation"):
-        generation = cache.get(page_cache.GENERATION_KEY)
-        if generation is None:
-            generation = page_cache.current_generation({})
-        request._content_generation = generation
+        request._content_generation = page_cache.generation()
     return request._content_generation
 
 

@@ -69,6 +69,11 @@ def next_generation():
         cache.set(GENERATION_KEY, int(time.time()), None)
 
 
+def generation():
+    """The content generation every process shares, started from the clock if the cache lost it."""
+    return cache.get(GENERATION_KEY) or current_generation({})
+
+
 def current_generation(entries):
     generation = entries.get(GENERATION_KEY)
     if generation is None:

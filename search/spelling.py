@@ -20,8 +20,7 @@ def vocabulary(locale):
     """Words of titles, guide summaries and the glossary in `locale`, by their folded form."""
     # Under the page cache's generation, which moves on with every published change: a new
     # guide's words are suggested as soon as it is live.
-    generation = cache.get(page_cache.GENERATION_KEY) or page_cache.current_generation({})
-    key = f"search-vocabulary-{generation}-{locale.language_code}"
+    key = f"search-vocabulary-{page_cache.generation()}-{locale.language_code}"
     words = cache.get(key)
     if words is None:
         texts = list(Page.objects.live().filter(locale=locale).values_list("title", flat=True))

@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404
 from wagtail_localize.models import Translation
 from wagtail_localize.views import report, snippets_api
 
-from workflows.permissions import may_change_translation
+from workflows.permissions import in_own_languages, may_change_translation
 from workflows.roles import languages_of
 
 
@@ -35,14 +35,11 @@ def translation_checked(view):
 
 def in_languages_of(user, queryset):
     """`queryset` narrowed to `user`'s languages when its model has a language."""
-    languages = languages_of(user)
-    if languages is None:
-        return queryset
     try:
         queryset.model._meta.get_field("locale")
     except FieldDoesNotExist:
         return queryset
-    return queryset.filter(locale__language_code__in=languages)
+    return in_own_languages(user, queryset)
 
 
 class SnippetsInOwnLanguagesAPIViewSet(snippets_api.SnippetViewSet):
