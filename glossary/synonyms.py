@@ -11,9 +11,13 @@ from portal.text import fold
 
 from .models import GlossaryTerm
 
+# An abbreviation as members type it: capitals and digits, two to six of them (AG, ONSS, A1).
+ABBREVIATION = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
+
 
 def terms_named_in(query, locale, request=None):
-    """Terms of `locale` the query names, by their term or one of their variants."""
+    """Terms of `locale` the query names, by their term, one of their variants or an
+    abbreviation one of their translations uses."""
     folded_query = fold(query)
     if not folded_query:
         return []
@@ -21,19 +25,47 @@ def terms_named_in(query, locale, request=None):
         term
         for term, folded_forms in glossary_forms(request, locale)
         if any(names_folded(form, folded_query) for form in folded_forms)
+        or any(names_abbreviation(form, query) for form in term.borrowed_abbreviations)
     ]
 
 
 def glossary_forms(request, locale):
-    """[(term, its term and variants folded)] of `locale`, kept until the glossary changes."""
+    """[(term, its term and variants folded)] of `locale`, kept until the glossary changes.
+
+    Each term also carries `borrowed_abbreviations`: those its translations use that it
+    doesn't (ONSS on the Dutch site, AV on the English one), as Brussels members mix them.
+    """
     return content_memo.remember(
         request,
         ("glossary forms", locale.pk),
         lambda: [
             (term, [fold(form) for form in [term.term, *term.variant_list] if fold(form)])
-            for term in GlossaryTerm.objects.filter(locale=locale)
+            for term in with_borrowed_abbreviations(GlossaryTerm.objects.filter(locale=locale))
         ],
     )
+
+
+def with_borrowed_abbreviations(terms):
+    """`terms`, each given the abbreviations of its translations that it lacks."""
+    terms = list(terms)
+    abbreviations = {}
+    for key, variants in GlossaryTerm.objects.filter(
+        translation_key__in=[term.translation_key for term in terms]
+    ).values_list("translation_key", "variants"):
+        for variant in variants.splitlines():
+            if ABBREVIATION.match(variant.strip()):
+                abbreviations.setdefault(key, set()).add(variant.strip())
+    for term in terms:
+        own = {fold(form) for form in [term.term, *term.variant_list]}
+        term.borrowed_abbreviations = sorted(
+            form for form in abbreviations.get(term.translation_key, ()) if fold(form) not in own
+        )
+    return terms
+
+
+def wordings(term):
+    """Every wording of a term: itself, its variants and any abbreviation it borrows."""
+    return [term.term, *term.variant_list, *getattr(term, "borrowed_abbreviations", [])]
 
 
 def names(form, folded_query):
@@ -44,6 +76,12 @@ def names_folded(folded_form, folded_query):
     return re.search(rf"(?<!\w){re.escape(folded_form)}(?!\w)", folded_query)
 
 
+def names_abbreviation(abbreviation, query):
+    """Whether `query` holds a borrowed abbreviation in capitals, as typed: in lower case it may
+    be a word of the language ('do' in English is not the French DO)."""
+    return re.search(rf"(?<!\w){re.escape(abbreviation)}(?!\w)", query)
+
+
 def query_wordings(query, terms):
     """The query as typed, then with each glossary wording it names swapped for the others.
 
@@ -51,21 +89,31 @@ def query_wordings(query, terms):
     so a synonym never drowns the rest of the question.
     """
     folded_query = fold(query)
-    wordings = [query]
+    result = [query]
     for term in terms:
-        forms = [term.term, *term.variant_list]
-        for named_form in [form for form in forms if names(form, folded_query)]:
+        forms = wordings(term)
+        borrowed = set(getattr(term, "borrowed_abbreviations", []))
+        named_forms = [
+            form
+            for form in forms
+            if (names_abbreviation(form, query) if form in borrowed else names(form, folded_query))
+        ]
+        for named_form in named_forms:
             pattern = rf"(?<!\w){re.escape(fold(named_form))}(?!\w)"
             for form in forms:
                 if fold(form) != fold(named_form):
                     wording = re.sub(pattern, lambda _match, form=form: form, folded_query)
-                    if wording not in wordings:
-                        wordings.append(wording)
-    return wordings
+                    if wording not in result:
+                        result.append(wording)
+    return result
 
 
 def synonym_rules(language):
-    """One Solr-style synonym rule per glossary term of `language`: all its wordings."""
+    """One Solr-style synonym rule per glossary term of `language`: all its wordings.
+
+    Borrowed abbreviations stay out: the analyser lowercases, and 'do' is an English word. The
+    query itself carries them (query_wordings).
+    """
     rules = []
     for term in GlossaryTerm.objects.filter(locale__language_code=language).order_by("term"):
         forms = sorted(

@@ -400,6 +400,10 @@ class FAQQuestion(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("sort_order"),
     ]
     search_fields = [
+        # Also indexed as its title, as a page's is: the question is what a member's query
+        # matches best, and the search ranks a match in a title above one in running text. It
+        # stays in the text too, which is ranked on every word the question and answer hold.
+        index.SearchField("title", boost=3),
         index.SearchField("question", boost=3),
         index.AutocompleteField("question"),
         index.SearchField("answer"),
@@ -412,6 +416,11 @@ class FAQQuestion(TranslatableMixin, index.Indexed, models.Model):
         ordering = ["sort_order", "pk"]
 
     def __str__(self):
+        return self.question
+
+    @property
+    def title(self):
+        """The question, as the search indexes it."""
         return self.question
 
     @property

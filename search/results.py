@@ -119,6 +119,8 @@ class SearchOutcome:
     corrected_query: str | None = None
     # Pages editors promoted for this query, shown first.
     promotions: list = field(default_factory=list)
+    # Nothing found answers the question well: the page says so and points to whom to ask.
+    cannot_answer: bool = False
 
 
 def text_for_excerpt(obj):

@@ -14,6 +14,7 @@ from django.db.models import F, Q
 from django.utils import translation
 from elastic_transport import TransportError
 from elasticsearch import ApiError
+from modelsearch.query import PlainText
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
@@ -30,7 +31,7 @@ from portal.pages import localize_pages
 
 from .highlight import query_stems
 from .models import ExternalResource
-from .query import build_query
+from .query import build_query, significant_words
 from .results import (
     KIND_WEIGHTS,
     Result,
@@ -52,6 +53,8 @@ RESULTS_PER_KIND = 200
 # Fewer results than this for a query of several words: add pages matching only some of them.
 FEW_RESULTS = 3
 PARTIAL_MATCH_WEIGHT = 0.5
+# From this many words, a query is a question typed as a sentence.
+SENTENCE_WORDS = 4
 PREFERRED_PATH_WEIGHT = 1.5
 
 
@@ -109,58 +112,104 @@ class PortalSearch:
         locale = self.locales[self.language]
         if not re.search(r"\w", self.query):
             # Only punctuation: nothing any backend could match.
-            return SearchOutcome(self.query, self.language, [])
+            return SearchOutcome(self.query, self.language, [], cannot_answer=True)
         terms = terms_named_in(self.query, locale, self.request)
         outcome = SearchOutcome(self.query, self.language, [], defined_terms=terms)
         outcome.promotions = self.promotions(locale)
-        outcome.results = self.search_language(self.language, build_query(self.query, terms))
-        if len(outcome.results) < FEW_RESULTS and len(self.query.split()) > 1:
-            # Few pages have every word: add those with some of them, ranked lower.
-            found = {(result.kind, result.obj.pk) for result in outcome.results}
-            outcome.results += [
-                result
-                for result in self.search_language(
-                    self.language,
-                    build_query(self.query, terms, operator="or"),
-                    weight=PARTIAL_MATCH_WEIGHT,
+        searched = self.query
+        exact = self.search_language(self.language, build_query(searched, terms))
+        elsewhere = []
+        if not exact:
+            # A word of another language (`onkostennota` on the French site) is a surer sign
+            # than a close spelling: its pages, in the member's language where translated.
+            elsewhere = self.in_own_language(
+                self.found_in_other_languages(), build_query(searched, terms)
+            )
+            elsewhere.sort(key=lambda result: -result.score)
+            if any(result.language == self.language for result in elsewhere):
+                outcome.results = elsewhere
+                outcome.from_other_languages = any(
+                    result.language != self.language for result in elsewhere
                 )
-                if (result.kind, result.obj.pk) not in found
-            ]
-        if outcome.results:
-            return outcome
-
-        # A word of another language (`onkostennota` on the French site) is a surer sign than a
-        # close spelling: its pages, in the member's language where translated, come first.
-        found_elsewhere = []
-        for other_language, _name in settings.LANGUAGES:
-            if other_language == self.language:
-                continue
-            other_terms = terms_named_in(self.query, self.locales[other_language], self.request)
-            found_elsewhere += self.search_language(
-                other_language, build_query(self.query, other_terms)
-            )
-        elsewhere = self.in_own_language(found_elsewhere, build_query(self.query, terms))
-        elsewhere.sort(key=lambda result: -result.score)
-        if any(result.language == self.language for result in elsewhere):
-            outcome.results = elsewhere
-            outcome.from_other_languages = any(
-                result.language != self.language for result in elsewhere
-            )
-            return outcome
-
-        corrected = suggest_spelling(self.query, locale)
-        if corrected:
-            corrected_terms = terms_named_in(corrected, locale, self.request)
-            results = self.search_language(self.language, build_query(corrected, corrected_terms))
-            if results:
-                outcome.results = results
-                outcome.corrected_query = corrected
-                outcome.defined_terms = corrected_terms
                 return outcome
-
-        outcome.results = elsewhere
-        outcome.from_other_languages = bool(elsewhere)
+            corrected = suggest_spelling(self.query, locale)
+            if corrected:
+                corrected_terms = terms_named_in(corrected, locale, self.request)
+                exact = self.search_language(self.language, build_query(corrected, corrected_terms))
+                if exact:
+                    searched, terms = corrected, corrected_terms
+                    outcome.corrected_query = corrected
+                    outcome.defined_terms = corrected_terms
+        outcome.results = self.with_partial_matches(exact, searched, terms)
+        # Nothing holds every word asked, and some word is nowhere on the portal ('Namur',
+        # 'password'): whatever shows only shares the other words. A sentence whose words are
+        # all on the portal, only not on one page, is not flagged: its answer usually shows.
+        outcome.cannot_answer = not outcome.results or (
+            not exact and bool(self.words_found_nowhere(searched))
+        )
+        if not outcome.results:
+            outcome.results = elsewhere
+            outcome.from_other_languages = bool(elsewhere)
         return outcome
+
+    def words_found_nowhere(self, query):
+        """The words of `query` that nothing searchable in the member's language holds."""
+        locale = self.locales[self.language]
+        searchable = [
+            Page.objects.live().public().filter(locale=locale, depth__gt=2),
+            GlossaryTerm.objects.filter(locale=locale),
+            FAQQuestion.objects.filter(locale=locale),
+            ExternalResource.objects.filter(locale=locale),
+        ]
+
+        def found(backend_name, word):
+            backend = get_search_backend(backend_name)
+            return any(
+                backend.search(PlainText(word), objects, order_by_relevance=False)[:1]
+                for objects in searchable
+            )
+
+        with translation.override(self.language):
+            return [
+                word
+                for word in significant_words(query, self.language)
+                if not with_fallback(lambda backend_name, word=word: found(backend_name, word))
+            ]
+
+    def found_in_other_languages(self):
+        """Results for the query as typed in each of the other languages."""
+        found = []
+        for other_language, _name in settings.LANGUAGES:
+            if other_language != self.language:
+                other_terms = terms_named_in(self.query, self.locales[other_language], self.request)
+                found += self.search_language(other_language, build_query(self.query, other_terms))
+        return found
+
+    def with_partial_matches(self, exact, query, terms):
+        """`exact` results, and those holding only some of the query's words, in one ranking.
+
+        Asked when few results hold every word, or always for a question typed as a sentence:
+        its answer rarely repeats every word of it ('wanneer staat mijn loon op mijn rekening').
+        A result holding only some words counts half. One holding every word keeps the better of
+        its two scores: scattered between its title and its text, its words score next to
+        nothing together, and it mustn't fall below pages holding fewer of them.
+        """
+        words = re.findall(r"\w+", query)
+        if len(words) < 2 or (len(exact) >= FEW_RESULTS and len(words) < SENTENCE_WORDS):
+            return exact
+        any_word = {
+            (result.kind, result.obj.pk): result
+            for result in self.search_language(
+                self.language, build_query(query, terms, operator="or")
+            )
+        }
+        for result in exact:
+            partial = any_word.pop((result.kind, result.obj.pk), None)
+            if partial is not None:
+                result.score = max(result.score, partial.score)
+        for result in any_word.values():
+            result.score *= PARTIAL_MATCH_WEIGHT
+        return sorted([*exact, *any_word.values()], key=lambda result: -result.score)
 
     def in_own_language(self, results, search_query):
         """`results` found in other languages, each replaced by its live translation in the

@@ -1,4 +1,9 @@
-"""'Did you mean': a close spelling, from the words the portal itself uses."""
+"""'Did you mean': a close spelling, from the words the portal itself uses.
+
+A word is only ever replaced when neither the portal nor the language's dictionary knows it:
+Belgian and Flemish words the portal doesn't use ('stempelen', 'encoder') are searched as typed,
+never "corrected" into another word.
+"""
 
 import difflib
 import re
@@ -10,6 +15,8 @@ from glossary.models import GlossaryTerm
 from guides.models import GuidePage
 from portal import page_cache
 from portal.text import fold
+
+from .dictionaries import knows
 
 VOCABULARY_SECONDS = 600
 MIN_WORD_LENGTH = 4
@@ -44,7 +51,10 @@ def suggest_spelling(query, locale):
     changed = False
     for word in re.findall(r"\w+", query.lower()):
         folded = fold(word)
-        if len(word) < MIN_WORD_LENGTH or folded in words:
+        if len(word) < MIN_WORD_LENGTH or folded in words or not word.isalpha():
+            corrected.append(word)
+            continue
+        if knows(word, locale.language_code):
             corrected.append(word)
             continue
         close = difflib.get_close_matches(folded, words.keys(), n=1, cutoff=SIMILARITY)

@@ -14,6 +14,7 @@ from glossary.models import GlossaryPage, GlossaryTerm
 from guides.models import Level
 from guides.path_preference import preferred_level
 
+from .ask_instead import ask_instead
 from .query_log import log_search
 from .results import CONTENT_TYPES, content_type_of, describe
 from .service import PortalSearch, with_fallback
@@ -75,6 +76,10 @@ def search(request):
         # Addresses, breadcrumbs and excerpts: for the results on screen only.
         describe(shown.object_list)
         context.update(
+            # No page answers: say so, and name the team to ask instead.
+            ask_instead=ask_instead(query, Locale.get_active(), request)
+            if outcome.cannot_answer
+            else None,
             outcome=outcome,
             results=shown,
             result_count=len(filtered),

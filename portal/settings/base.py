@@ -240,6 +240,11 @@ if ELASTICSEARCH_URL:
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 
+# The spelling suggestion never "corrects" a word the language's dictionary knows: Debian's
+# hunspell dictionaries (hunspell-fr, hunspell-nl, hunspell-en-gb), Belgian variants first.
+SPELLING_DICTIONARY_DIR = os.environ.get("SPELLING_DICTIONARY_DIR", "/usr/share/hunspell")
+SPELLING_DICTIONARIES = {"fr": "fr_BE", "nl": "nl_BE", "en": "en_GB"}
+
 # --- Wagtail ------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Smart"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "txt", "xlsx"]

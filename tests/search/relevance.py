@@ -79,6 +79,8 @@ class QueryScore:
 
     # Titles of the first RECALL_DEPTH results, as the member sees them.
     top_titles: list = field(default_factory=list)
+    # The page said "we may not have the answer here" and named whom to ask.
+    said_cannot_answer: bool = False
 
     @property
     def missed(self):
@@ -121,6 +123,16 @@ class LanguageScore:
     def top_share(self):
         """Share of answerable queries with an answer on the first RECALL_DEPTH lines."""
         return mean(float(score.answered_in_top) for score in self.answerable)
+
+    @property
+    def said_so_share(self):
+        """Share of the questions the portal cannot answer for which the page says so."""
+        return mean(float(score.said_cannot_answer) for score in self.unanswerable)
+
+    @property
+    def false_alarm_share(self):
+        """Share of answerable queries for which the page says it may not have the answer."""
+        return mean(float(score.said_cannot_answer) for score in self.answerable)
 
     def part(self, name):
         """The scores of the queries of part `name` only."""
@@ -188,7 +200,8 @@ def rank_judged_items(judged, results):
 def score_query(judged):
     request = search_request(judged.language, judged.query)
     with translation.override(judged.language):
-        results = PortalSearch(request, judged.query, judged.language).run().results
+        outcome = PortalSearch(request, judged.query, judged.language).run()
+    results = outcome.results
     ranks, gains = rank_judged_items(judged, results)
     count = len(judged.relevant)
     return QueryScore(
@@ -197,6 +210,7 @@ def score_query(judged):
         ndcg_at(gains, count),
         recall_at(gains, count),
         top_titles=[result.title for result in results[:RECALL_DEPTH]],
+        said_cannot_answer=outcome.cannot_answer,
     )
 
 

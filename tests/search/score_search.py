@@ -33,6 +33,12 @@ def main(argv=None):
         help=f"also list the queries whose judged results are not all in the top {RECALL_DEPTH}, "
         "and what the unanswerable questions bring up",
     )
+    parser.add_argument(
+        "--part",
+        choices=PARTS,
+        help="list only this part's queries with --verbose (tune with --part tuning: the "
+        "held-out queries are never read while tuning)",
+    )
     args = parser.parse_args(argv)
     if not args.queries.is_file():
         sys.exit(f"No judged queries at {args.queries}")
@@ -47,15 +53,21 @@ def main(argv=None):
     print(
         f"{'language':<10}{'part':<9}{'queries':>8}{f'nDCG@{NDCG_DEPTH}':>10}"
         f"{f'recall@{RECALL_DEPTH}':>10}{f'top-{RECALL_DEPTH}':>8}{'unanswerable':>14}"
+        f"{'says so':>9}{'false alarm':>13}"
     )
     for language, part, score in rows:
         print(
             f"{language:<10}{part:<9}{len(score.queries):>8}{score.ndcg:>10.3f}"
             f"{score.recall:>10.3f}{score.top_share:>8.3f}{len(score.unanswerable):>14}"
+            f"{score.said_so_share:>9.2f}{score.false_alarm_share:>13.2f}"
         )
     if args.verbose:
         for language, score in scores.items():
-            misses = [query for query in score.answerable if query.missed]
+            misses = [
+                query
+                for query in score.answerable
+                if query.missed and args.part in (None, query.judged.part)
+            ]
             print(f"\n{language}: {len(misses)} queries miss")
             for query in misses:
                 ranks = ", ".join(f"{item} at {rank or '-'}" for item, rank in query.ranks.items())
@@ -64,8 +76,11 @@ def main(argv=None):
                 label = f"[{label}] " if label else ""
                 print(f'  {label}"{query.judged.query}"  {figures}  ({ranks})')
             for query in score.unanswerable:
+                if args.part not in (None, query.judged.part):
+                    continue
                 shown = " | ".join(query.top_titles) or "no results"
-                label = f"[{query.judged.part} unanswerable]"
+                said = "says so" if query.said_cannot_answer else "does NOT say so"
+                label = f"[{query.judged.part} unanswerable, {said}]"
                 print(f'  {label} "{query.judged.query}"  shows: {shown}')
 
 
