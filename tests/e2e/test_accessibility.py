@@ -16,6 +16,8 @@ def check_results_state(page, page_type):
         expect(page.locator(".search-result").first).to_be_visible()
     elif page_type == "search, no results":
         expect(page.locator(".search-result")).to_have_count(0)
+        # ...and the block naming whom to ask instead, checked with the rest of the page.
+        expect(page.locator(".ask-instead")).to_be_visible()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
