@@ -66,6 +66,11 @@ class SearchQueryLog(models.Model):
         default=0,
         help_text=_("Results found the last time it was searched that day."),
     )
+    cannot_answer = models.PositiveIntegerField(
+        verbose_name=_("ended on “we may not have the answer here”"),
+        default=0,
+        help_text=_("Searches that day for which no page held every word asked."),
+    )
 
     class Meta:
         verbose_name = _("search query")
@@ -79,3 +84,34 @@ class SearchQueryLog(models.Model):
 
     def __str__(self):
         return self.query
+
+
+class SearchResultClick(models.Model):
+    """How often members chose the result at a position for a query, per language and day.
+
+    Nothing about who clicked is kept: no account, address, session or time finer than the day.
+    """
+
+    query = models.CharField(verbose_name=_("query"), max_length=200)
+    language = models.CharField(verbose_name=_("language"), max_length=5)
+    day = models.DateField(verbose_name=_("day"))
+    position = models.PositiveSmallIntegerField(
+        verbose_name=_("position"), help_text=_("1 for the first result, across result pages.")
+    )
+    kind = models.CharField(verbose_name=_("kind"), max_length=20)
+    path = models.CharField(verbose_name=_("address"), max_length=500)
+    clicks = models.PositiveIntegerField(verbose_name=_("clicks"), default=0)
+
+    class Meta:
+        verbose_name = _("search result click")
+        verbose_name_plural = _("search result clicks")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["query", "language", "day", "position", "path"],
+                name="one_click_row_per_result_and_day",
+            )
+        ]
+        indexes = [models.Index(fields=["day", "language"])]
+
+    def __str__(self):
+        return f"{self.query} → {self.path}"

@@ -57,7 +57,7 @@ def search(request):
     if query:
         outcome = PortalSearch(request, query, language, preferred_level(request)).run()
         results = outcome.results
-        log_search(query, language, len(results))
+        log_search(query, language, len(results), outcome.cannot_answer)
         type_counts = facet_counts(
             [r for r in results if not active_level or r.level == active_level],
             "kind",

@@ -41,3 +41,23 @@ def register_search_report_menu_item():
         icon_name="search",
         order=900,
     )
+
+
+@hooks.register("register_reports_menu_item")
+def register_chosen_low_report_menu_item():
+    return SearchReportMenuItem(
+        _("Results chosen below the third"),
+        reverse("search:chosen_low_report"),
+        icon_name="search",
+        order=901,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_cannot_answer_report_menu_item():
+    return SearchReportMenuItem(
+        _("Searches the portal may not answer"),
+        reverse("search:cannot_answer_report"),
+        icon_name="search",
+        order=902,
+    )
