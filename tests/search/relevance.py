@@ -13,6 +13,7 @@ scored separately.
 
 import math
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
 from django.conf import settings
@@ -20,11 +21,14 @@ from django.http import HttpRequest, QueryDict
 from django.utils import translation
 
 from demo.loader import demo_key
+from portal.text import fold
 from search.service import PortalSearch
 
 JUDGED_QUERIES = settings.BASE_DIR / "tests" / "search" / "queries.yaml"
 MEMBERS_QUERIES = settings.BASE_DIR / "tests" / "search" / "queries_members.yaml"
 PARTS = ["tuning", "heldout"]
+# The held-out queries that are not also in the first set.
+UNSEEN = "unseen"
 NDCG_DEPTH = 10
 RECALL_DEPTH = 3
 
@@ -67,6 +71,9 @@ class JudgedQuery:
     # portal cannot answer.
     style: str = ""
     ask: str = ""
+    # A members' query identical to one of the first set (accents, case and spaces aside): the
+    # search was tuned on it there, so it is reported apart from the truly unseen ones.
+    repeats_first_set: bool = False
 
 
 @dataclass
@@ -135,7 +142,17 @@ class LanguageScore:
         return mean(float(score.said_cannot_answer) for score in self.answerable)
 
     def part(self, name):
-        """The scores of the queries of part `name` only."""
+        """The scores of the queries of part `name` only; "unseen" is the held-out part without
+        the queries that repeat one of the first set."""
+        if name == UNSEEN:
+            return LanguageScore(
+                self.language,
+                [
+                    score
+                    for score in self.queries
+                    if score.judged.part == "heldout" and not score.judged.repeats_first_set
+                ],
+            )
         return LanguageScore(
             self.language, [score for score in self.queries if score.judged.part == name]
         )
@@ -147,9 +164,11 @@ def mean(values):
 
 
 def load_judged_queries(path=JUDGED_QUERIES):
-    """The judged queries of `path`, by language."""
+    """The judged queries of `path`, by language; those of another set than the first are marked
+    when they repeat one of it."""
     with open(path, encoding="utf-8") as file:
         data = yaml.safe_load(file)
+    first_set = {} if Path(path) == JUDGED_QUERIES else first_set_queries()
     return {
         language: [
             JudgedQuery(
@@ -160,10 +179,23 @@ def load_judged_queries(path=JUDGED_QUERIES):
                 answerable=entry.get("answerable", True),
                 style=entry.get("style", ""),
                 ask=entry.get("ask", ""),
+                repeats_first_set=folded_query(entry["query"]) in first_set.get(language, ()),
             )
             for entry in entries
         ]
         for language, entries in data.items()
+    }
+
+
+def folded_query(query):
+    return " ".join(fold(query).split())
+
+
+def first_set_queries():
+    """The first set's queries, folded, by language."""
+    return {
+        language: {folded_query(judged.query) for judged in queries}
+        for language, queries in load_judged_queries(JUDGED_QUERIES).items()
     }
 
 

@@ -20,6 +20,7 @@ def main(argv=None):
         NDCG_DEPTH,
         PARTS,
         RECALL_DEPTH,
+        UNSEEN,
         score_search,
     )
 
@@ -48,7 +49,7 @@ def main(argv=None):
     rows = [
         (language, part, score.part(part))
         for language, score in scores.items()
-        for part in (PARTS if split else [])
+        for part in ([*PARTS, UNSEEN] if split else [])
     ] + [(language, "all", score) for language, score in scores.items()]
     print(
         f"{'language':<10}{'part':<9}{'queries':>8}{f'nDCG@{NDCG_DEPTH}':>10}"
