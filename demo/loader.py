@@ -6,11 +6,18 @@ demo key, so a second run recognises what exists and neither duplicates nor chan
 """
 
 import datetime
+import functools
+import html
 import io
+import json
 
+from django.core.files import File
 from django.core.management import call_command
 from django.db import transaction
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import OverridableSegment, SegmentOverride, TranslationSource
 
 from glossary.models import GlossaryPage, GlossaryTerm
 from guides.models import (
@@ -48,6 +55,27 @@ from .sources import (
     translatable_text,
 )
 from .translation import translate_with_parallel_text
+from .tutorial_video import transcript_paragraphs, video_paths
+
+
+def video_text(text):
+    """The words of a guide's video tutorial: what translators translate."""
+    video = text["video"]
+    transcript = "".join(
+        f"<p>{html.escape(paragraph, quote=False)}</p>"
+        for paragraph in transcript_paragraphs(video)
+    )
+    return {"title": video["title"], "duration": video["duration"], "transcript": transcript}
+
+
+def guide_text_with_video(text):
+    return {**guide_values(text), "video": [{"type": "video", "value": video_text(text)}]}
+
+
+def guide_values_with_video(text, files):
+    """A guide with its video tutorial, `files` being its video, captions and cover image."""
+    value = {**video_text(text), **files, "url": ""}
+    return {**guide_values(text), "video": [{"type": "video", "value": value}]}
 
 
 class DemoSiteBuilder:
@@ -60,6 +88,8 @@ class DemoSiteBuilder:
         self.source_locale = self.locales[SOURCE_LANGUAGE]
         # (French object, {language: values}) for every object that may need translating.
         self.translatables = []
+        # {translation key of a guide: {language: its video tutorial's files}}
+        self.video_files = {}
         self.created = 0
         self.translated = 0
 
@@ -178,7 +208,9 @@ class DemoSiteBuilder:
         self.remember(home, item, home_values, with_language=True)
         return home
 
-    def page(self, parent, model, kind, key, item, to_values, **fields):
+    def page(self, parent, model, kind, key, item, to_values, text_values=None, **fields):
+        """The French page, made from `to_values`; `text_values`, when given, are the words
+        translators see, without what they leave as it is (the files of a video)."""
         translation_key = demo_key(kind, key)
         page = model.objects.filter(
             translation_key=translation_key, locale=self.source_locale
@@ -195,7 +227,7 @@ class DemoSiteBuilder:
             page.save_revision().publish()
             page.demo_created = True
             self.created += 1
-        self.remember(page, item, to_values)
+        self.remember(page, item, text_values or to_values)
         return page
 
     def path(self, home, path_text):
@@ -215,16 +247,50 @@ class DemoSiteBuilder:
         guides = {}
         for guide in path_text["guides"]:
             parent = topics[guide["topic"]] if guide.get("topic") else path
+            to_values, text_values = guide_values, None
+            if "video" in guide[SOURCE_LANGUAGE]:
+                files = self.tutorial_video_files(guide)
+                self.video_files[demo_key("guide", guide["key"])] = files
+                to_values = functools.partial(guide_values_with_video, files=files[SOURCE_LANGUAGE])
+                text_values = guide_text_with_video
             guides[guide["key"]] = self.page(
                 parent,
                 GuidePage,
                 "guide",
                 guide["key"],
                 guide,
-                guide_values,
+                to_values,
+                text_values=text_values,
                 last_reviewed=datetime.date.fromisoformat(guide["last_reviewed"]),
             )
         return guides
+
+    def tutorial_video_files(self, guide):
+        """The video, captions and cover image of a guide's tutorial in each language, as
+        Wagtail documents and an image (made by demo/tutorial_video.py), added once."""
+        document, image = get_document_model(), get_image_model()
+        files = {}
+        for language in [SOURCE_LANGUAGE, *TARGET_LANGUAGES]:
+            title = guide[language]["video"]["title"]
+            paths = video_paths(guide["key"], language)
+            files[language] = {
+                "video_file": self.media(document, f"{title} (MP4)", paths["video"]),
+                "captions": self.media(document, f"{title} (WebVTT)", paths["captions"]),
+                "poster": self.media(image, title, paths["poster"]),
+            }
+        return files
+
+    def media(self, model, title, path):
+        """The id of the document or image called `title`, uploaded from `path` if none is."""
+        existing = model.objects.filter(title=title).values_list("pk", flat=True).first()
+        if existing is not None:
+            return existing
+        with path.open("rb") as file:
+            instance = model.objects.create(
+                title=title, file=File(file, name=path.name), file_size=path.stat().st_size
+            )
+        self.created += 1
+        return instance.pk
 
     def news_item(self, news_index, item, tags):
         page = self.page(
@@ -306,6 +372,7 @@ class DemoSiteBuilder:
                 if instance.get_translation_or_none(locale) is not None:
                     continue
                 with transaction.atomic():
+                    self.use_own_video_files(instance, locale)
                     translate_with_parallel_text(
                         instance,
                         locale,
@@ -313,3 +380,20 @@ class DemoSiteBuilder:
                         translatable_text(values[language]),
                     )
                 self.translated += 1
+
+    def use_own_video_files(self, instance, locale):
+        """Have the translation of a guide show the video tutorial of its own language, as a
+        translator does by overriding the French files in wagtail-localize's editor."""
+        files = self.video_files.get(instance.translation_key, {}).get(locale.language_code)
+        if not files:
+            return
+        source, _created = TranslationSource.get_or_create_from_instance(instance)
+        for segment in OverridableSegment.objects.filter(source=source).select_related("context"):
+            path = segment.context.path
+            name = path.rsplit(".", 1)[-1]
+            if path.startswith("video.") and name in files:
+                SegmentOverride.objects.update_or_create(
+                    locale=locale,
+                    context=segment.context,
+                    defaults={"data_json": json.dumps(files[name])},
+                )

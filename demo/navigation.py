@@ -51,10 +51,12 @@ def build_site_navigation(builder):
         translation_key=demo_key("navigation", "menu"), locale=builder.source_locale
     ).first()
     if navigation is None:
+        contact = linked_pages(builder, [menu["contact"]])
         navigation = SiteNavigation.objects.create(
             translation_key=demo_key("navigation", "menu"),
             locale=builder.source_locale,
             links=link_values(menu_pages, menu[SOURCE_LANGUAGE]["labels"]),
+            contact_page=contact[0][1] if contact else None,
         )
         builder.created += 1
     builder.translatables.append(

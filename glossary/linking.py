@@ -2,6 +2,8 @@
 
 Editors do nothing by hand: every term and variant recorded on a GlossaryTerm of the page's
 language is linked, the first time it appears on the page, to its entry in that language's glossary.
+The link carries the whole plain definition, which the page's script opens in place (a toggletip)
+on click, tap, Enter or Space; without the script the link leads to the glossary entry.
 """
 
 import re
@@ -10,9 +12,9 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.utils.html import escape
-from django.utils.text import Truncator
 
 from .models import GlossaryPage, GlossaryTerm
+from .variants import is_abbreviation
 
 VERSION_CACHE_KEY = "glossary-index-version"
 # Text inside these elements is never marked: links must not nest, headings stay clean.
@@ -76,10 +78,6 @@ def current_version():
     return version
 
 
-def is_abbreviation(form):
-    return len(form) <= 6 and form.isupper()
-
-
 def form_pattern(form):
     escaped = re.escape(escape(form)).replace(re.escape(escape("'")), APOSTROPHE)
     escaped = escaped.replace(r"\ ", r"\s+")
@@ -97,7 +95,7 @@ def build_index(locale):
         entry = GlossaryEntry(
             term=term.term,
             url=f"{glossary_url}#{term.anchor}",
-            definition=Truncator(term.definition).chars(200),
+            definition=term.definition,
         )
         for form in [term.term, *term.variant_list]:
             key = form if is_abbreviation(form) else form.casefold()
@@ -168,9 +166,13 @@ def mark(found, index, linked_terms):
     label = found
     if is_abbreviation(normalise_match(found)):
         label = f'<abbr title="{escape(entry.term)}">{found}</abbr>'
+    # No title attribute: a hover tooltip reaches mouse users only, and cut definitions short.
+    # The definition is text of the page (hidden until the script opens it), so that the page's
+    # typography applies to it as to the rest.
     return (
-        f'<a class="glossary-term" href="{escape(entry.url)}" '
-        f'title="{escape(entry.definition)}">{label}</a>'
+        f'<a class="glossary-term" href="{escape(entry.url)}" data-term="{escape(entry.term)}">'
+        f"{label}</a>"
+        f'<span class="glossary-term__definition" hidden>{escape(entry.definition)}</span>'
     )
 
 
@@ -194,10 +196,5 @@ def terms_used_in(text, locale):
         entry = index.entry_for(match.group(0)) or index.entry_for(form)
         if entry and entry.term not in found:
             found[entry.term] = form
-    # The index keeps shortened definitions for tooltips; the editor gets them whole.
-    definitions = dict(
-        GlossaryTerm.objects.filter(
-            locale_id=getattr(locale, "pk", locale), term__in=found
-        ).values_list("term", "definition")
-    )
+    definitions = {entry.term: entry.definition for entry in index.entries.values()}
     return [TermUsed(form, term, definitions.get(term, "")) for term, form in found.items()]

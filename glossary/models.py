@@ -3,6 +3,8 @@
 Both models were first made in the guides app: they keep their tables (`db_table`).
 """
 
+from dataclasses import dataclass
+
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +14,8 @@ from wagtail.search import index
 
 from portal.reference_page import ReferencePage
 from portal.text import fold
+
+from .variants import abbreviations, other_names
 
 
 class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
@@ -66,8 +70,37 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
 
     @property
     def initial(self):
-        letter = fold(self.term)[:1].upper()
-        return letter if letter.isalpha() else "#"
+        return initial_of(self.term)
+
+    @property
+    def abbreviations(self):
+        return abbreviations(self.term, self.variant_list)
+
+    @property
+    def other_names(self):
+        """Variants a reader is told about: not the abbreviations, not plurals and such."""
+        return other_names(self.term, self.variant_list)
+
+
+def initial_of(text):
+    letter = fold(text)[:1].upper()
+    return letter if letter.isalpha() else "#"
+
+
+@dataclass(frozen=True)
+class AbbreviationEntry:
+    """An abbreviation's own place in the A to Z, leading to the term it stands for."""
+
+    abbreviation: str
+    term: GlossaryTerm
+
+    @property
+    def anchor(self):
+        return "abbr-" + (slugify(self.abbreviation) or str(self.term.pk))
+
+    @property
+    def initial(self):
+        return initial_of(self.abbreviation)
 
 
 class GlossaryPage(ReferencePage):
@@ -80,13 +113,23 @@ class GlossaryPage(ReferencePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        terms = sorted(
-            GlossaryTerm.objects.filter(locale_id=self.locale_id),
-            key=lambda term: fold(term.term),
+        terms = list(GlossaryTerm.objects.filter(locale_id=self.locale_id))
+        spelled = {fold(term.term) for term in terms}
+        # An abbreviation that is also a term of its own keeps that entry only.
+        entries = terms + [
+            AbbreviationEntry(abbreviation, term)
+            for term in terms
+            for abbreviation in term.abbreviations
+            if fold(abbreviation) not in spelled
+        ]
+        entries.sort(
+            key=lambda entry: fold(
+                entry.abbreviation if isinstance(entry, AbbreviationEntry) else entry.term
+            )
         )
         groups = {}
-        for term in terms:
-            groups.setdefault(term.initial, []).append(term)
+        for entry in entries:
+            groups.setdefault(entry.initial, []).append(entry)
         context["term_groups"] = list(groups.items())
         context["alphabet"] = [
             (letter, letter in groups) for letter in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"

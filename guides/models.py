@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from glossary.linking import terms_used_in
 from portal import content_memo
-from portal.pages import localize_linked_pages, public_pages
+from portal.pages import absolute_url, localize_linked_pages, public_pages
 from portal.reference_page import ReferencePage
 from portal.routing import PageRoutingMixin
 from workflows.permissions import ReviewedPagePermissionTester
@@ -114,6 +114,7 @@ class TopicPage(PageRoutingMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["guides"] = GuidePage.objects.child_of(self).live().order_by("path")
+        context["level"] = path_level(request, self.path)
         return context
 
 
@@ -245,12 +246,19 @@ class GuidePage(PageRoutingMixin, Page):
             self.related_guides.all(), "guide", self.locale_id, GuidePage
         )
         context["simpler_guide"], context["detailed_guide"] = self.counterparts()
+        # The level switch says which path the other version belongs to: following it changes path.
+        for key in ("simpler_guide", "detailed_guide"):
+            if context[key] is not None:
+                context[key].path_title = path_pages(request, self.locale_id).get(
+                    path_level(request, context[key].path), ("", "")
+                )[0]
         context["faq_questions"] = self.linked_questions()
         if context["faq_questions"]:
             faq_url = faq_page_url(request, self.locale_id)
             for question in context["faq_questions"]:
                 question.url = f"{faq_url}#{question.anchor}" if faq_url else ""
         context["level"] = path_level(request, self.path)
+        context["path"] = path_pages(request, self.locale_id).get(context["level"])
         return context
 
     def clean(self):
@@ -445,9 +453,14 @@ class FAQPage(ReferencePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         themes = {}
-        for question in FAQQuestion.objects.filter(locale_id=self.locale_id).select_related(
-            "theme"
-        ):
+        questions = list(
+            FAQQuestion.objects.filter(locale_id=self.locale_id).select_related("theme")
+        )
+        guides = self.guides_answering(request, questions)
+        paths = path_pages(request, self.locale_id)
+        for question in questions:
+            question.guides = guides.get(question.translation_key, [])
+            question.path = paths.get(question.level)
             themes.setdefault(question.theme, []).append(question)
         context["themes"] = sorted(
             themes.items(), key=lambda item: (item[0].sort_order, item[0].name)
@@ -455,9 +468,31 @@ class FAQPage(ReferencePage):
         context["schema_org"] = self.schema_org(request, context["themes"])
         return context
 
+    def guides_answering(self, request, questions):
+        """{question's translation key: [(title, url)]}: the live guides of this language that
+        point their readers to each question, which the answer leads on to."""
+        links = GuideFAQQuestion.objects.filter(
+            question__translation_key__in=[question.translation_key for question in questions],
+            page__locale_id=self.locale_id,
+        )
+        guides = {
+            guide.pk: guide
+            for guide in public_pages(GuidePage.objects.live())
+            .defer_streamfields()
+            .filter(pk__in=links.values("page_id"))
+        }
+        found = {}
+        for key, guide_id in links.order_by("page__path").values_list(
+            "question__translation_key", "page_id"
+        ):
+            if guide_id in guides:
+                guide = guides[guide_id]
+                found.setdefault(key, []).append((guide.title, guide.get_url(request)))
+        return found
+
     def schema_org(self, request, themes):
         """schema.org FAQPage data, for search engines to show questions with their answers."""
-        url = self.get_full_url(request)
+        url = absolute_url(request, self)
         return {
             "@context": "https://schema.org",
             "@type": "FAQPage",
@@ -486,6 +521,21 @@ def faq_page_url(request, locale_id):
     # The address is relative to the request's site, so it is kept per site.
     site = Site.find_for_request(request) if request is not None else None
     return content_memo.remember(request, ("FAQ page", getattr(site, "pk", None), locale_id), find)
+
+
+def path_pages(request, locale_id):
+    """{level: (title, url)} of the live paths of a language."""
+
+    def find():
+        return {
+            path.level: (path.title, path.get_url(request))
+            for path in PathPage.objects.live().filter(locale_id=locale_id)
+        }
+
+    site = Site.find_for_request(request) if request is not None else None
+    return content_memo.remember(
+        request, ("path pages", getattr(site, "pk", None), locale_id), find
+    )
 
 
 def path_level(request, tree_path):

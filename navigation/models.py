@@ -54,7 +54,20 @@ class SiteNavigation(TranslatableMixin, models.Model):
         help_text=_("The links of the main menu, in the order shown. Keep it to six or fewer."),
     )
 
-    panels = [FieldPanel("links")]
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("contact page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The page behind the 'Contact' link at the top of every page, next to the languages. "
+            "Choose the page in French: readers get it in their own language."
+        ),
+    )
+
+    panels = [FieldPanel("links"), FieldPanel("contact_page")]
 
     class Meta(TranslatableMixin.Meta):
         db_table = "portal_sitenavigation"

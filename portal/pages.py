@@ -52,3 +52,16 @@ def localize_linked_pages(links, field, locale, model):
         .annotate(link_order=Subquery(link_order[:1]))
         .order_by("link_order", "path")
     )
+
+
+def absolute_url(request, page):
+    """The page's full address as the member reached this site, for links read outside it
+    (the printed booklet, the sitemap, structured data).
+
+    Wagtail's `get_full_url` builds it from the Site record's hostname, which nothing keeps in
+    step with the address the site is really served at ('localhost' on a fresh install).
+    """
+    url = page.get_url(request)
+    if request is None or url is None:
+        return page.get_full_url(request)
+    return request.build_absolute_uri(url)

@@ -4,6 +4,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from portal.pages import absolute_url
+
 
 class MultilingualSitemap(Sitemap):
     def items(self):
@@ -32,14 +34,14 @@ class MultilingualSitemap(Sitemap):
             locations.setdefault(item.translation_key, []).append(
                 {
                     "lang_code": item.locale.language_code,
-                    "location": item.get_full_url(self.request),
+                    "location": absolute_url(self.request, item),
                 }
             )
         urls = []
         for item in items:
             url = {
                 "item": item,
-                "location": item.get_full_url(self.request),
+                "location": absolute_url(self.request, item),
                 "lastmod": self.lastmod(item),
                 "alternates": sorted(
                     locations.get(item.translation_key, []), key=lambda alt: alt["lang_code"]

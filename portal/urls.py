@@ -1,11 +1,11 @@
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import media
+from portal import document_ranges, media
 from portal.sitemap import MultilingualSitemap
 
 # Ahead of Wagtail's admin: a few of its views that no hook can replace, limited to the person's
@@ -14,6 +14,8 @@ urlpatterns = [path("", include("workflows.urls"))]
 
 urlpatterns += [
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's document view, answering byte ranges right (portal/document_ranges.py).
+    re_path(r"^documents/(\d+)/(.*)$", document_ranges.serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
 ]

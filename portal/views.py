@@ -15,6 +15,8 @@ from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext as _
 
+from portal.not_found import address_words, pages_like
+
 logger = logging.getLogger(__name__)
 # The database is down or unreachable: a passing outage, not a bug.
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
@@ -29,11 +31,12 @@ def standalone_error_page(status, title, message):
     return HttpResponse(html, status=status)
 
 
-def render_error_page(request, template_name, status, title, message):
+def render_error_page(request, template_name, status, title, message, context=None):
     try:
         # A Host header Django refused fails again in every link the full page builds.
         request.get_host()
-        return render(request, template_name, {"is_error_page": True}, status=status)
+        context = {"is_error_page": True, **(context() if context else {})}
+        return render(request, template_name, context, status=status)
     except Exception:  # noqa: BLE001 - an error page must answer whatever failed
         logger.warning("The %s page fell back to its standalone version", status, exc_info=True)
         return standalone_error_page(status, title, message)
@@ -67,6 +70,11 @@ def page_not_found(request, exception):
         404,
         _("We can't find this page"),
         _("The address may be mistyped, or the page may have moved."),
+        # Built inside the guarded render: a failing database falls back to the standalone page.
+        context=lambda: {
+            "similar_pages": pages_like(request),
+            "address_query": " ".join(address_words(request.path)),
+        },
     )
 
 

@@ -123,6 +123,12 @@ class SearchOutcome:
     cannot_answer: bool = False
 
 
+def mend_joins(text):
+    """Text without the commas the search index puts between the parts of a page (its steps,
+    its list items): 'contrat., Vous' reads 'contrat. Vous'."""
+    return re.sub(r"([.!?:;…])\s*,(\s)", r"\1\2", text)
+
+
 def text_for_excerpt(obj):
     """The indexed text of an object, title aside: what the excerpt is cut from."""
     texts = []
@@ -197,10 +203,12 @@ class ResultDetails:
             return [anchor_page.title]
         if not isinstance(result.obj, Page):
             return []
+        # The path is named by the result's level badge already: not twice.
+        path_shown = bool(self.level(result.obj))
         return [
             self.pages_by_path[path].title
             for path in ancestors_below_home(result.obj)
-            if path in self.pages_by_path
+            if path in self.pages_by_path and not (path_shown and len(path) == Page.steplen * 3)
         ]
 
     def excerpt(self, result):
@@ -214,7 +222,7 @@ class ResultDetails:
             text = re.sub(r"<[^>]+>", " ", obj.answer)
         else:
             text = obj.summary
-        return highlight(text, self.stems)
+        return highlight(mend_joins(text), self.stems)
 
     def load_texts(self, pages):
         """The indexed text of `pages`, title aside, which excerpts are cut from.

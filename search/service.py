@@ -42,6 +42,7 @@ from .results import (
     relevance,
 )
 from .spelling import suggest_spelling
+from .titles import distinct_titles
 
 logger = logging.getLogger(__name__)
 SEARCH_BACKEND_ERRORS = (TransportError, ApiError)
@@ -291,13 +292,14 @@ class PortalSearch:
             query_stems(self.query, *self.synonyms(search_query)),
             self.context_pages(locale, pages, terms, questions),
         )
+        titles = distinct_titles(pages)
         # (object, kind, title, what that kind adds) for every object found, whatever its model.
         found = [
             *(
                 (
                     page,
                     content_type_of_class(page.specific_class or Page),
-                    page.title,
+                    titles[page.pk],
                     {"level": details.level(page)},
                 )
                 for page in pages

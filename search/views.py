@@ -18,6 +18,7 @@ from .ask_instead import ask_instead
 from .query_log import log_search
 from .results import CONTENT_TYPES, content_type_of, describe
 from .service import PortalSearch, with_fallback
+from .titles import distinct_titles
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -120,12 +121,14 @@ def suggest(request):
             }
             for term in terms
         ]
+        pages = pages[: SUGGESTIONS - len(suggestions)]
+        titles = distinct_titles(pages)
         suggestions += [
             {
-                "title": page.title,
+                "title": titles[page.pk],
                 "url": page.get_url(request),
                 "type": str(CONTENT_TYPES[content_type_of(page)]),
             }
-            for page in pages[: SUGGESTIONS - len(suggestions)]
+            for page in pages
         ]
     return JsonResponse({"query": query, "suggestions": suggestions})

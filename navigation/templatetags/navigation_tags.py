@@ -14,6 +14,7 @@ from wagtail.models import Locale, Site
 from navigation.models import SiteFooter, SiteNavigation
 from portal import content_memo
 from portal.pages import localize_pages
+from portal.templatetags.portal_tags import main_menu
 
 register = template.Library()
 
@@ -43,6 +44,8 @@ class FooterGroup:
 class SiteChrome:
     # None where editors made no menu (or footer) for this language: templates fall back.
     menu: list | None = None
+    # The link to the contact page at the top of every page, if editors chose one.
+    contact: NavigationLink | None = None
     about: str = ""
     help_note: str = ""
     groups: list = field(default_factory=list)
@@ -80,10 +83,15 @@ def build_chrome(request, language):
     navigation = SiteNavigation.objects.filter(locale=locale).order_by("pk").first()
     footer = SiteFooter.objects.filter(locale=locale).order_by("pk").first()
     menu = None
+    contact = None
     if navigation is not None:
         menu = build_links(request, link_blocks(block.value for block in navigation.links), locale)
+        if navigation.contact_page is not None:
+            contact = next(
+                iter(build_links(request, [(navigation.contact_page, "")], locale)), None
+            )
     if footer is None:
-        return SiteChrome(menu=menu)
+        return SiteChrome(menu=menu, contact=contact)
     groups = []
     for block in footer.link_groups:
         links = build_links(request, link_blocks(block.value["links"]), locale)
@@ -91,6 +99,7 @@ def build_chrome(request, language):
             groups.append(FooterGroup(heading=block.value["heading"], links=links))
     return SiteChrome(
         menu=menu,
+        contact=contact,
         about=footer.about,
         help_note=footer.help_note,
         groups=groups,
@@ -121,3 +130,13 @@ def site_chrome(context):
 def link_current(context, link):
     """aria-current's value for `link` on the page being shown."""
     return link.current(context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def main_menu_links(context):
+    """Where editors made no menu: the sections under the home page, as menu links."""
+    request = context.get("request")
+    return [
+        NavigationLink(label=page.title, url=page.get_url(request), path=page.path, page_id=page.pk)
+        for page in main_menu(context)
+    ]

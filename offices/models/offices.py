@@ -16,6 +16,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal import page_cache
+from portal.pages import absolute_url
 from portal.routing import PageRoutingMixin
 
 from ..opening_hours import Closure, Range, opening_state
@@ -274,7 +275,7 @@ class OfficePage(PageRoutingMixin, Page):
 
     def schema_org(self, request, today):
         """schema.org LocalBusiness data: address, contacts, weekly hours and coming closures."""
-        url = self.get_full_url(request)
+        url = absolute_url(request, self)
         return {
             "@context": "https://schema.org",
             "@type": "LocalBusiness",

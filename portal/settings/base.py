@@ -247,11 +247,14 @@ SPELLING_DICTIONARIES = {"fr": "fr_BE", "nl": "nl_BE", "en": "en_GB"}
 
 # --- Wagtail ------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Smart"
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "txt", "xlsx"]
+# mp4, webm and vtt: tutorial videos kept on this site, with their captions (guides' video block).
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "mp4", "odt", "ods", "pdf", "txt", "vtt", "webm", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Documents always go through Wagtail's view, as downloads, with `default-src 'none'`: an
 # uploaded file can never run as a page of the site.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# ...which sends them with byte ranges: videos seek and play on iPhones (portal/document_ranges.py)
+SENDFILE_BACKEND = "portal.document_ranges"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from portal.i18n import current_home, language_versions
+from portal.pages import absolute_url
 from portal.routing import page_ancestors
 
 register = template.Library()
@@ -64,3 +65,9 @@ def json_ld(data):
         JSON_SCRIPT_ESCAPES
     )
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.simple_tag(takes_context=True)
+def absolute_pageurl(context, page):
+    """The page's full address as the member reached the site (see `portal.pages.absolute_url`)."""
+    return absolute_url(context.get("request"), page)

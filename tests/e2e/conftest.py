@@ -104,7 +104,7 @@ def screenshots():
 
 
 def pytest_terminal_summary(terminalreporter):
-    for table in (report.axe_table(), report.weight_table()):
+    for table in (report.axe_table(), report.weight_table(), report.header_table()):
         if table:
             terminalreporter.write_line("")
             for line in table:

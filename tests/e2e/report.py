@@ -10,6 +10,8 @@ from collections import defaultdict
 axe_counts = {}
 # page type -> [(address, kilobytes)]
 page_weights = defaultdict(list)
+# (page type, language) -> (header height, top of the h1) in pixels at 375 x 667
+header_heights = {}
 
 
 def axe_table():
@@ -38,4 +40,21 @@ def weight_table():
     for page_type, weights in page_weights.items():
         sizes = [kilobytes for _, kilobytes in weights]
         lines.append(f"  {page_type:<28}{len(sizes):>7}{min(sizes):>10.1f}{max(sizes):>10.1f}")
+    return lines
+
+
+def header_table():
+    if not header_heights:
+        return []
+    languages = [code for code in ["fr", "nl", "en"] if any(k[1] == code for k in header_heights)]
+    lines = ["At 375 x 667: header height / top of the h1, in px, per page type and language:"]
+    lines.append(f"  {'page type':<28}" + "".join(f"{code:>12}" for code in languages))
+    for page_type in dict.fromkeys(page_type for page_type, _ in header_heights):
+        cells = [
+            "{} / {}".format(*header_heights[page_type, code])
+            if (page_type, code) in header_heights
+            else "-"
+            for code in languages
+        ]
+        lines.append(f"  {page_type:<28}" + "".join(f"{cell:>12}" for cell in cells))
     return lines

@@ -11,8 +11,9 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.rich_text import RichText
 
-from glossary.linking import link_glossary_terms
+from glossary.linking import invalidate, link_glossary_terms
 from glossary.models import GlossaryTerm
+from glossary.variants import abbreviations, is_form_of, other_names
 from guides.models import GuidePage
 from tests.glossary.factories import GlossaryPageFactory, GlossaryTermFactory
 from tests.guides.factories import GuidePageFactory, PathPageFactory, step
@@ -108,12 +109,21 @@ def test_guides_link_glossary_terms_to_the_glossary_of_their_language(
         TERMS[0][language].casefold(),
         TERMS[3][language].casefold(),
     ]
-    anchors = {term.anchor for term in GlossaryTerm.objects.filter(locale=guide.locale)}
+    definitions = {
+        term.anchor: term.definition for term in GlossaryTerm.objects.filter(locale=guide.locale)
+    }
+    anchors = set(definitions)
     for link in links:
         url, anchor = link["href"].split("#")
         assert url == glossary.url
         assert anchor in anchors
-        assert link["title"]
+        # The whole definition follows the link, hidden until the page's script opens it in
+        # place; no title attribute, which only a mouse could read.
+        definition = link.find_next_sibling()
+        assert "glossary-term__definition" in definition["class"]
+        assert definition.has_attr("hidden")
+        assert definition.get_text() == definitions[anchor]
+        assert not link.has_attr("title")
     # Each term is linked once per page, at its first appearance.
     assert len({link["href"] for link in links}) == len(links)
 
@@ -172,3 +182,59 @@ def test_a_new_term_is_linked_on_the_next_page_view(client, glossary_site, local
 
     linked = [a.get_text() for a in render(client, guide).select("a.glossary-term")]
     assert "welcome desk" in linked
+
+
+@pytest.mark.django_db
+def test_a_long_definition_reaches_the_guide_whole(client, glossary_site, locales):
+    long_definition = " ".join(["Une phrase simple qui explique un mot de la coopérative."] * 8)
+    GlossaryTerm.objects.filter(locale=locales["fr"], term=TERMS[0]["fr"]).update(
+        definition=long_definition
+    )
+    invalidate()
+
+    html = render(client, glossary_site.guide["fr"])
+
+    link = html.select_one("article a.glossary-term")
+    assert len(long_definition) > 400
+    assert link.find_next_sibling().get_text() == long_definition
+
+
+@pytest.mark.django_db
+def test_the_glossary_gives_abbreviations_an_entry_that_leads_to_their_term(
+    client, glossary_site, locales
+):
+    GlossaryTermFactory(
+        locale=locales["fr"],
+        term="Assemblée générale",
+        variants="AG\nassemblées générales\nassemblée des membres",
+    )
+
+    html = render(client, glossary_site.glossary["fr"])
+
+    entry = html.select_one("#abbr-ag")
+    assert entry.find("abbr").get_text() == "AG"
+    assert entry.find("abbr")["title"] == "Assemblée générale"
+    assert entry.select_one("a")["href"] == "#term-assemblee-generale"
+    # Filed under A, between the terms, as members would look for it.
+    assert entry.find_parent("section")["aria-labelledby"] == "letter-A"
+    term = html.select_one("#term-assemblee-generale")
+    assert "(AG)" in term.dt.get_text()
+    # Another name is worth telling; a plural is not, nor the abbreviation again.
+    assert (
+        term.select_one(".glossary__variants")
+        .get_text(strip=True)
+        .endswith("assemblée des membres")
+    )
+    assert "assemblées générales" not in term.get_text()
+
+
+def test_variants_are_sorted_into_abbreviations_other_names_and_mere_forms():
+    variants = ["activités", "DA", "droits d'auteur", "budget de l'activité", "ONSS"]
+    assert abbreviations("Activité", variants) == ["DA", "ONSS"]
+    assert other_names("Activité", variants) == ["droits d'auteur", "budget de l'activité"]
+    assert other_names(
+        "Contrat de prestation",
+        ["contrats de prestation", "contrat de service", "contrats de service"],
+    ) == ["contrat de service"]
+    assert is_form_of("ouvrières", "ouvrier")
+    assert not is_form_of("activiteitenbudget", "activiteitsbudget")

@@ -15,8 +15,9 @@ from wagtail.search.backends import get_search_backend
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail_localize.models import Translation
 
-from guides.models import FAQPage, FAQQuestion, FAQTheme, GuideFAQQuestion, Level
+from guides.models import FAQPage, FAQQuestion, FAQTheme, GuideFAQQuestion, Level, PathPage
 from home.models import HomePage
+from portal.punctuation import french_spacing
 from portal.templatetags.portal_tags import json_ld
 from tests.guides.factories import (
     FAQPageFactory,
@@ -113,9 +114,11 @@ def build_faq():
             ],
         )
     }
+    expert = PathPageFactory(parent=home["fr"], level=Level.EXPERT)
     for language in ["nl", "en"]:
         faq[language] = translate(faq["fr"], language)
         translate(path, language)
+        translate(expert, language)
         guide[language] = translate(guide["fr"], language)
     return FAQSite(faq=faq, questions=questions, guide=guide)
 
@@ -163,16 +166,32 @@ def test_faq_lists_every_question_of_its_language_by_theme_with_its_own_anchor(
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_faq_questions_show_the_path_they_belong_to(client, faq_site, language):
+def test_faq_questions_link_the_path_they_belong_to(client, faq_site, language):
     _response, html = render(client, faq_site.faq[language])
 
     question = faq_site.questions["copyright-agreement"][language]
     entry = html.find(id=question.anchor)
-    assert entry.select_one(".level-badge--expert").get_text() == "Smart Expert"
-    # A question for every path carries no badge.
-    assert (
-        html.find(id=faq_site.questions["when-paid"][language].anchor).select(".level-badge") == []
-    )
+    path_link = entry.select_one(".faq__path a.path-link--expert")
+    expert = PathPage.objects.get(locale=question.locale, level=Level.EXPERT)
+    assert (path_link.get_text(), path_link["href"]) == (expert.title, expert.url)
+    # A question for every path names none.
+    assert html.find(id=faq_site.questions["when-paid"][language].anchor).select(".path-link") == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_answer_leads_to_the_guides_that_point_to_its_question(client, faq_site, language):
+    _response, html = render(client, faq_site.faq[language])
+    guide = faq_site.guide[language]
+
+    for key in ["when-paid", "company-number"]:
+        entry = html.find(id=faq_site.questions[key][language].anchor)
+        links = entry.select(".faq__next a.more-link")
+        assert [link["href"] for link in links] == [guide.url]
+        assert guide.title in links[0].get_text()
+    # No guide points to this one, and this site has no contact page to offer instead.
+    lonely = html.find(id=faq_site.questions["copyright-agreement"][language].anchor)
+    assert lonely.select(".faq__next a.more-link") == []
 
 
 @pytest.mark.django_db
@@ -213,8 +232,10 @@ def test_guides_link_their_questions_on_the_faq_of_their_language(client, faq_si
     _faq_response, faq_html = render(client, faq)
 
     links = html.select(".guide-questions a")
+    typeset = french_spacing if language == "fr" else str
     assert [link.get_text() for link in links] == [
-        faq_site.questions[key][language].question for key in ["when-paid", "company-number"]
+        typeset(faq_site.questions[key][language].question)
+        for key in ["when-paid", "company-number"]
     ]
     for link in links:
         url, anchor = link["href"].split("#")

@@ -1,5 +1,5 @@
-"""'Explain it more simply' and 'Tell me more': guides lead to their counterparts in the other
-paths, in the reader's language.
+"""The level switch: guides lead to their simpler and more detailed counterparts in the other
+paths, in the reader's language, saying which guide and which path each link leads to.
 
 Built once for the module in French and translated into Dutch and English: the three paths and
 two chains of guides on one subject each, from Smart Facile to Smart Expert, plus a guide with
@@ -95,17 +95,30 @@ def test_the_simplest_guide_offers_only_more_detail(client, guides, language):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_links_are_worded_in_the_reader_language(client, guides, language):
+def test_links_say_which_guide_and_which_path_they_lead_to(client, guides, language):
     guide = guides["activity-budget"][language]
+    simpler = guides["getting-paid"][language]
+    detailed = guides["investments"][language]
     html = BeautifulSoup(client.get(guide.url).content, "html.parser")
 
     wording = {
-        "fr": ("Expliquez-le plus simplement", "Dites-m'en plus"),
-        "nl": ("Leg het eenvoudiger uit", "Vertel me meer"),
-        "en": ("Explain it more simply", "Tell me more"),
+        "fr": (
+            "Plus simplement, dans le parcours {path}\u202f:",
+            "Plus en détail, dans le parcours {path}\u202f:",
+        ),
+        "nl": ("Eenvoudiger, in het traject {path}:", "Uitgebreider, in het traject {path}:"),
+        "en": ("More simply, on the {path} path:", "In more detail, on the {path} path:"),
     }[language]
-    assert html.select_one(".level-switch__link--simpler").get_text() == wording[0]
-    assert html.select_one(".level-switch__link--detailed").get_text() == wording[1]
+    simpler_link = html.select_one(".level-switch__link--simpler")
+    detailed_link = html.select_one(".level-switch__link--detailed")
+    simpler_path = simpler.get_parent().title
+    detailed_path = detailed.get_parent().title
+    assert simpler_link.get_text(" ", strip=True) == (
+        wording[0].format(path=simpler_path) + " " + simpler.title
+    )
+    assert detailed_link.get_text(" ", strip=True) == (
+        wording[1].format(path=detailed_path) + " " + detailed.title
+    )
 
 
 @pytest.mark.django_db

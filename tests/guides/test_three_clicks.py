@@ -72,8 +72,31 @@ def test_the_crawl_does_not_find_a_guide_hidden_deeper_than_three_clicks(client)
     path = demo_page("path", "basic", "en")
     guide = demo_page("guide", "becoming-shareholder", "en")
     path.unpublish()
+    # The FAQ's answers lead to the guide too: without the FAQ, only its path linked it.
+    demo_page("faq", "faq", "en").unpublish()
     assert guide.live
 
     clicks = crawl(client, "/en/", MAX_CLICKS)
 
     assert guide.url not in clicks
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_contact_offices_and_the_welcome_booklet_are_within_two_clicks(client, language):
+    home = demo_page("page", "home", language)
+    clicks = crawl(client, home.url, 2)
+
+    contact = demo_page("page", "contact", language)
+    offices = contact.get_children().live().specific()
+    booklets = [page for office in offices for page in office.get_children().live().specific()]
+    pdfs = [booklet.url + booklet.reverse_subpage("pdf") for booklet in booklets]
+    assert offices and booklets
+    # The 'Contact' link sits at the top of every page; the booklets' PDFs on Smart Facile.
+    assert clicks[contact.url] == 1
+    assert {clicks.get(office.url) for office in offices} == {2}
+    assert {clicks.get(pdf) for pdf in pdfs} == {2}
+    print(
+        f"{language}: contact 1 click, {len(offices)} offices 2 clicks, "
+        f"{len(pdfs)} booklet PDFs 2 clicks"
+    )

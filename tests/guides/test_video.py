@@ -65,4 +65,6 @@ def test_guide_with_video_shows_a_link_and_transcript_but_no_player(client, site
     player = html.find(class_="video__player")
     assert player["data-embed-url"].startswith("https://www.youtube-nocookie.com/embed/")
     assert player.find("a")["href"] == "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
-    assert "First, open your member space." in html.find("details").get_text()
+    assert (
+        "First, open your member space." in html.select_one("details.video__transcript").get_text()
+    )

@@ -77,10 +77,11 @@ def site(shared_data):
                 pages[name][language] = translate(page, language)
 
         menu = SiteNavigationFactory(
+            contact_page=french["contact"],
             links=[
                 menu_link(french[name], label)
                 for name, label in zip(MENU, MENU_LABELS["fr"], strict=True)
-            ]
+            ],
         )
         footer = SiteFooterFactory(
             about=FOOTER_ABOUT["fr"],
@@ -129,7 +130,7 @@ def page_html(client, url):
 
 
 def menu_links(html):
-    nav = html.find("nav", class_="main-nav")
+    nav = html.select_one(".main-nav nav")
     return [(link.get_text(), link["href"]) for link in nav.find_all("a")]
 
 
@@ -189,9 +190,9 @@ def test_the_current_section_is_marked_in_the_menu(client, site):
     assert path == site["basic"]["nl"]
     html = page_html(client, guide.url)
 
-    marked = html.find("nav", class_="main-nav").find_all("a", attrs={"aria-current": True})
+    marked = html.select_one(".main-nav nav").find_all("a", attrs={"aria-current": True})
     assert [(link["href"], link["aria-current"]) for link in marked] == [(path.url, "true")]
-    on_path = page_html(client, path.url).find("nav", class_="main-nav")
+    on_path = page_html(client, path.url).select_one(".main-nav nav")
     assert on_path.find("a", attrs={"aria-current": "page"})["href"] == path.url
 
 
@@ -241,7 +242,8 @@ def test_an_editor_changes_the_menu_in_the_admin_and_the_header_follows(admin_cl
     assert response.status_code == 302
     page_cache.next_generation()
 
-    assert menu_links(page_html(admin_client, "/fr/")) == [("Qui sommes-nous ?", mission.url)]
+    # Typeset as French is: a narrow no-break space before the question mark.
+    assert menu_links(page_html(admin_client, "/fr/")) == [("Qui sommes-nous\u202f?", mission.url)]
 
 
 @pytest.mark.django_db
@@ -288,3 +290,28 @@ def test_the_footer_links_the_contact_page_in_the_readers_language(client, site,
     links = footer_links(html, FOOTER_HEADINGS[language])
 
     assert links[-1] == (FOOTER_LABELS[language][-1], site["contact"][language].url)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_header_links_the_contact_page_of_the_readers_language_first(client, site, language):
+    html = page_html(client, site["guide"][language].url)
+
+    header = html.find("header")
+    contact = header.select_one(".site-header__contact")
+    assert contact["href"] == site["contact"][language].url
+    # Before the menu and the search, right after the brand: found at once on a phone.
+    links = header.find_all("a")
+    assert links.index(contact) == 1
+    on_contact = page_html(client, site["contact"][language].url).find("header")
+    assert on_contact.select_one(".site-header__contact")["aria-current"] == "page"
+
+
+@pytest.mark.django_db
+def test_the_menu_is_a_disclosure_that_needs_no_script(client, site):
+    html = page_html(client, site["guide"]["nl"].url)
+
+    menu = html.select_one("details.main-nav")
+    assert menu.summary.get_text(strip=True) == "Menu"
+    assert menu.select_one("nav")["aria-label"]
+    assert len(menu.select("nav a")) == len(MENU)

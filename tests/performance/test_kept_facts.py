@@ -62,14 +62,15 @@ def test_guides_link_their_questions_to_the_faq_page_at_its_new_address(
 def test_a_guide_shows_the_level_its_path_has_now(client, site, committed, language):
     guide = site.guide[language]
     path = guide.get_parent().specific
-    badge = page_html(client, guide.url).select_one(".level-badge")
-    assert badge.get_text() == "Smart Basic"
+    link = page_html(client, guide.url).select_one(".guide__path .path-link")
+    assert "path-link--basic" in link["class"]
 
     with committed():
         path.level = "expert"
         path.save_revision().publish()
 
-    assert page_html(client, guide.url).select_one(".level-badge").get_text() == "Smart Expert"
+    link = page_html(client, guide.url).select_one(".guide__path .path-link")
+    assert "path-link--expert" in link["class"]
 
 
 @pytest.mark.django_db

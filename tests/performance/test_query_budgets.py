@@ -52,7 +52,7 @@ SHOWN = {
     "topic": ['class="breadcrumbs"', 'class="card-list"'],
     "guide": [
         'class="breadcrumbs"',
-        'class="level-badge',
+        'class="path-link',
         'class="level-switch"',
         'class="guide-questions"',
         'class="related"',

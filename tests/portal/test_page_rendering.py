@@ -135,7 +135,10 @@ def test_guide_shows_numbered_steps_and_review_date(client, pages, language):
     assert steps[0].find("h3").get_text(" ", strip=True).startswith(step_one)
     reviewed = html.find("p", class_="guide__reviewed").find("time")
     assert reviewed["datetime"] == guide.last_reviewed.isoformat() == "2025-09-15"
-    assert html.find("p", class_="level-badge").get_text(strip=True) == "Smart Facile"
+    # The guide names its path with a link to it, not a badge that looks clickable and isn't.
+    path_link = html.select_one(".guide__path a.path-link")
+    assert path_link.get_text(strip=True) == guide.get_parent().title
+    assert path_link["href"] == guide.get_parent().url
 
 
 @pytest.mark.django_db

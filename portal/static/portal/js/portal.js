@@ -137,12 +137,122 @@
       } else if (event.key === "Enter" && active >= 0) {
         event.preventDefault();
         window.location.href = options()[active].dataset.url;
-      } else if (event.key === "Escape") {
+      } else if (event.key === "Escape" && !list.hidden) {
+        // A search field empties itself on Escape: here Escape only closes the list, and the
+        // member's query stays (a second Escape, with the list closed, empties it as usual).
+        event.preventDefault();
         close();
       }
     });
     input.addEventListener("blur", function () {
       setTimeout(close, 100);
     });
+  });
+})();
+
+// Glossary terms in guides: a toggletip that opens the whole plain definition in place on click,
+// tap, Enter or Space, announced through a live region, and closes on Escape or a click elsewhere.
+// Without this script each term is a link to its entry in the glossary.
+(function () {
+  "use strict";
+
+  var moreLabel = document.body.dataset.glossaryMore || "";
+  var tips = [];
+
+  function closeTip(tip) {
+    tip.button.setAttribute("aria-expanded", "false");
+    tip.bubble.replaceChildren();
+  }
+
+  function openTip(tip) {
+    tips.forEach(function (other) {
+      if (other !== tip) closeTip(other);
+    });
+    var term = document.createElement("dfn");
+    term.className = "toggletip__term";
+    term.textContent = tip.term;
+    var definition = document.createElement("span");
+    definition.className = "toggletip__definition";
+    definition.textContent = tip.definition;
+    var more = document.createElement("a");
+    more.className = "toggletip__more";
+    more.href = tip.url;
+    more.textContent = moreLabel;
+    // Filled only now, so that the live region announces the definition when it opens.
+    tip.bubble.replaceChildren(term, " ", definition, " ", more);
+    tip.button.setAttribute("aria-expanded", "true");
+  }
+
+  document.querySelectorAll("a.glossary-term[data-term]").forEach(function (link, index) {
+    var hiddenDefinition = link.nextElementSibling;
+    if (!hiddenDefinition || !hiddenDefinition.classList.contains("glossary-term__definition")) {
+      return;
+    }
+    hiddenDefinition.remove();
+    var wrapper = document.createElement("span");
+    wrapper.className = "toggletip";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "glossary-term";
+    button.setAttribute("aria-expanded", "false");
+    while (link.firstChild) button.appendChild(link.firstChild);
+    var bubble = document.createElement("span");
+    bubble.className = "toggletip__bubble";
+    bubble.id = "glossary-definition-" + index;
+    bubble.setAttribute("role", "status");
+    button.setAttribute("aria-controls", bubble.id);
+    wrapper.append(button, bubble);
+    link.replaceWith(wrapper);
+
+    var tip = {
+      wrapper: wrapper,
+      button: button,
+      bubble: bubble,
+      term: link.dataset.term || button.textContent,
+      definition: hiddenDefinition.textContent,
+      url: link.getAttribute("href"),
+    };
+    tips.push(tip);
+    button.addEventListener("click", function () {
+      if (button.getAttribute("aria-expanded") === "true") closeTip(tip);
+      else openTip(tip);
+    });
+  });
+
+  if (!tips.length) return;
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    tips.forEach(function (tip) {
+      if (tip.button.getAttribute("aria-expanded") !== "true") return;
+      var focusWasInside = tip.wrapper.contains(document.activeElement);
+      closeTip(tip);
+      if (focusWasInside) tip.button.focus();
+    });
+  });
+  document.addEventListener("click", function (event) {
+    tips.forEach(function (tip) {
+      if (!tip.wrapper.contains(event.target)) closeTip(tip);
+    });
+  });
+})();
+
+// The main menu is a disclosure on phones and a row of links on wider screens: open it there, and
+// close it again when the screen narrows (a phone turned upright), so it never covers the page.
+(function () {
+  "use strict";
+
+  var menu = document.querySelector("[data-main-nav]");
+  if (!menu || !window.matchMedia) return;
+  var wide = window.matchMedia("(min-width: 48rem)");
+  function follow() {
+    menu.open = wide.matches;
+  }
+  follow();
+  wide.addEventListener("change", follow);
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && menu.open && !wide.matches && menu.contains(document.activeElement)) {
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    }
   });
 })();
