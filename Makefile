@@ -98,7 +98,7 @@ messages: install ## Extract interface strings into locale/ and compile them
 check: install ## Django's system checks, pending migrations, production settings
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
-	DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=check-only-$$(date +%s%N)-not-a-real-secret-value-0123456789 ALLOWED_HOSTS=portal.example.org $(MANAGE) check --deploy --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=portal.settings.production SECRET_KEY=check-only-$$(date +%s%N)-not-a-real-secret-value-0123456789 ALLOWED_HOSTS=portal.example.org PUBLIC_URL=https://portal.example.org $(MANAGE) check --deploy --fail-level WARNING
 
 # Dropped and rebuilt on every run: the demo site grown to 50,000 guides per language.
 SEARCH_BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_searchbench

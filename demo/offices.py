@@ -6,6 +6,7 @@ wagtail-localize translations; a second run creates only what is missing.
 """
 
 import datetime
+import decimal
 
 from offices.models import (
     ContactPage,
@@ -92,6 +93,9 @@ def office_page(builder, contact, item, services):
             locale=builder.source_locale,
             **{field: source[field] for field in OFFICE_TEXT_FIELDS},
             postal_code=item["postal_code"],
+            # TOML reads them as floats: through their text, so 50.83 stays 50.83000.
+            latitude=decimal.Decimal(str(item["latitude"])),
+            longitude=decimal.Decimal(str(item["longitude"])),
             phone=item["phone"],
             email=item["email"],
             hours=[

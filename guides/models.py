@@ -18,6 +18,7 @@ from portal import content_memo
 from portal.pages import absolute_url, localize_linked_pages, public_pages
 from portal.reference_page import ReferencePage
 from portal.routing import PageRoutingMixin
+from portal.search_engines import plain, share_image_url
 from workflows.permissions import ReviewedPagePermissionTester
 
 from . import readability
@@ -259,7 +260,35 @@ class GuidePage(PageRoutingMixin, Page):
                 question.url = f"{faq_url}#{question.anchor}" if faq_url else ""
         context["level"] = path_level(request, self.path)
         context["path"] = path_pages(request, self.locale_id).get(context["level"])
+        context["schema_org"] = self.schema_org(request)
         return context
+
+    def schema_org(self, request):
+        """schema.org HowTo data: the guide's steps, in order, with what the member needs."""
+        url = absolute_url(request, self)
+        return {
+            "@context": "https://schema.org",
+            "@type": "HowTo",
+            "@id": url,
+            "url": url,
+            "name": self.title,
+            "description": self.summary,
+            "inLanguage": self.locale.language_code,
+            "image": share_image_url(request),
+            "supply": [
+                {"@type": "HowToSupply", "name": str(item.value)} for item in self.before_you_start
+            ],
+            "step": [
+                {
+                    "@type": "HowToStep",
+                    "position": position,
+                    "name": step.value["title"],
+                    "text": plain(step.value["body"].source) or step.value["title"],
+                    "url": f"{url}#step-{position}",
+                }
+                for position, step in enumerate(self.steps, start=1)
+            ],
+        }
 
     def clean(self):
         super().clean()

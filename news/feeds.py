@@ -6,6 +6,9 @@ from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
+from portal import public_address
+from portal.pages import absolute_url
+
 FEED_LENGTH = 20
 
 
@@ -22,13 +25,13 @@ class NewsRssFeed(Feed):
         return self.news_index.title
 
     def link(self):
-        return self.news_index.get_url(self.request)
+        return absolute_url(self.request, self.news_index)
 
     def description(self):
         return self.news_index.intro
 
     def feed_url(self):
-        return self.request.build_absolute_uri()
+        return public_address.absolute(self.request, self.request.path)
 
     def items(self):
         return self.news_index.news_items()[:FEED_LENGTH]
@@ -40,7 +43,7 @@ class NewsRssFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return absolute_url(self.request, item)
 
     def item_author_name(self, item):
         return item.author

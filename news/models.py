@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F, OuterRef, Subquery
 from django.http import Http404
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel
@@ -18,7 +19,9 @@ from wagtail_localize.fields import SynchronizedField
 
 from portal import page_cache
 from portal.blocks import BodyBlock
+from portal.pages import absolute_url
 from portal.routing import PageRoutingMixin
+from portal.search_engines import organisation, share_image_url
 
 from .feeds import NewsAtomFeed, NewsRssFeed
 from .forms import NewsPageForm
@@ -141,12 +144,25 @@ class NewsPage(PageRoutingMixin, Page):
         verbose_name=_("summary"),
     )
     body = StreamField(BodyBlock(), verbose_name=_("text"))
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown when the item is shared in a message or found by a search engine. Without "
+            "one, the portal's card is used."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("date"),
         FieldPanel("author"),
         FieldPanel("tags"),
         FieldPanel("summary"),
+        FieldPanel("image"),
         FieldPanel("body"),
     ]
     search_fields = Page.search_fields + [
@@ -165,6 +181,30 @@ class NewsPage(PageRoutingMixin, Page):
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
 
+    def schema_org(self, request):
+        """schema.org NewsArticle data: headline, dates, author, image, publisher."""
+        url = absolute_url(request, self)
+        published = self.first_published_at or self.last_published_at
+        return {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "@id": url,
+            "url": url,
+            "mainEntityOfPage": url,
+            "headline": self.title[:110],
+            "description": self.summary,
+            # The language it is served in, which is the item's own, without reading its locale.
+            "inLanguage": translation.get_language(),
+            "datePublished": self.date.isoformat(),
+            "dateModified": (self.last_published_at or published).isoformat()
+            if (self.last_published_at or published)
+            else self.date.isoformat(),
+            # The byline, as editors write it (a person or a team).
+            "author": {"@type": "Person", "name": self.author},
+            "image": [share_image_url(request, self.image)],
+            "publisher": organisation(request),
+        }
+
     def clean(self):
         super().clean()
         # A translation starts with the source's tags; swap each for its own language's version
@@ -181,6 +221,7 @@ class NewsPage(PageRoutingMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["localized_tags"] = attach_localized_tags([self], self.locale_id)[0].localized_tags
+        context["schema_org"] = self.schema_org(request)
         return context
 
 

@@ -1,4 +1,4 @@
-"""A start-up check that the shared Redis cannot grow without bound.
+"""Start-up checks: the shared Redis cannot grow without bound; production knows its address.
 
 The page cache keeps a bounded number of copies of each page (portal/page_cache.py), but the
 bound that holds whatever else happens is Redis's own: `maxmemory` and an eviction policy that
@@ -54,3 +54,30 @@ def check_redis_memory_limit(app_configs, **kwargs):
             )
         )
     return warnings
+
+
+@register(Tags.security, deploy=True)
+def check_public_address(app_configs, **kwargs):
+    """Production links (sitemap, feeds, structured data, e-mails) need the public address."""
+    from django.conf import settings
+
+    from .public_address import is_local
+
+    if not settings.PUBLIC_URL:
+        return [
+            Warning(
+                "PUBLIC_URL is not set: links for search engines, feeds and e-mails take "
+                "whatever address each request came to.",
+                hint="Set PUBLIC_URL to the address members use, e.g. https://portal.smart.coop.",
+                id="portal.W010",
+            )
+        ]
+    if is_local(settings.PUBLIC_URL):
+        return [
+            Warning(
+                f"PUBLIC_URL is {settings.PUBLIC_URL}: search engines and members can't reach it.",
+                hint="Set PUBLIC_URL to the address members use, e.g. https://portal.smart.coop.",
+                id="portal.W011",
+            )
+        ]
+    return []

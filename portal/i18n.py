@@ -8,6 +8,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 from wagtail.models import Page, Site
 
+from portal import public_address
+
 
 @dataclass
 class LanguageVersion:
@@ -95,7 +97,7 @@ def language_versions(request, page=None, homes_only=False):
                 url,
                 is_current=code == current,
                 is_translated=is_translated,
-                absolute_url=request.build_absolute_uri(url),
+                absolute_url=public_address.absolute(request, url),
             )
         )
     setattr(request, cache_key, versions)

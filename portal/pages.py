@@ -5,6 +5,8 @@ from django.db.models.lookups import StartsWith
 from modelcluster.queryset import FakeQuerySet
 from wagtail.models import Page, PageViewRestriction
 
+from portal import public_address
+
 
 def public_pages(queryset):
     """`queryset` without pages under a view restriction, as a subquery rather than Wagtail's
@@ -55,13 +57,10 @@ def localize_linked_pages(links, field, locale, model):
 
 
 def absolute_url(request, page):
-    """The page's full address as the member reached this site, for links read outside it
-    (the printed booklet, the sitemap, structured data).
+    """The page's full public address, for links read outside the site (the printed booklet, the
+    sitemap, structured data, feeds): `PUBLIC_URL`, or else the address the member used.
 
-    Wagtail's `get_full_url` builds it from the Site record's hostname, which nothing keeps in
-    step with the address the site is really served at ('localhost' on a fresh install).
+    Wagtail's `get_full_url` builds it from the Site record's hostname, which is 'localhost' on
+    a fresh install unless `PUBLIC_URL` keeps it in step (portal/public_address.py).
     """
-    url = page.get_url(request)
-    if request is None or url is None:
-        return page.get_full_url(request)
-    return request.build_absolute_uri(url)
+    return public_address.absolute(request, page.get_url(request))

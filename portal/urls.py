@@ -5,7 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from portal import document_ranges, media
+from portal import document_ranges, media, robots
 from portal.sitemap import MultilingualSitemap
 
 # Ahead of Wagtail's admin: a few of its views that no hook can replace, limited to the person's
@@ -18,6 +18,7 @@ urlpatterns += [
     re_path(r"^documents/(\d+)/(.*)$", document_ranges.serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path("robots.txt", robots.robots_txt, name="robots_txt"),
 ]
 
 # Images only, in production too (portal/media.py); documents only through Wagtail's view.

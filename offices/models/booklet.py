@@ -69,6 +69,11 @@ class WelcomeBookletPage(RoutablePageMixin, PageRoutingMixin, Page):
         verbose_name = _("welcome booklet")
         verbose_name_plural = _("welcome booklets")
 
+    @property
+    def full_title(self):
+        """'Welcome booklet – Smart Brussels': each office's booklet has a title of its own."""
+        return f"{self.title} – {self.get_parent().title}"
+
     def booklet_context(self):
         """What the booklet holds, on screen and in the PDF alike; nothing depends on the hour."""
         office = self.get_parent().specific

@@ -4,6 +4,7 @@ import zoneinfo
 from functools import cached_property
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
@@ -18,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 from portal import page_cache
 from portal.pages import absolute_url
 from portal.routing import PageRoutingMixin
+from portal.search_engines import share_image_url
 
 from ..opening_hours import Closure, Range, opening_state
 from .booklet import WelcomeBookletPage
@@ -170,6 +172,33 @@ class OfficePage(PageRoutingMixin, Page):
         verbose_name=_("getting there"),
         help_text=_("Public transport, parking, step-free access, which floor."),
     )
+    latitude = models.DecimalField(
+        verbose_name=_("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Where the office is, for maps and search engines: 50.83000 for Brussels."),
+    )
+    longitude = models.DecimalField(
+        verbose_name=_("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("4.34500 for Brussels."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The building or the welcome desk, as members will see it when they come."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -179,9 +208,12 @@ class OfficePage(PageRoutingMixin, Page):
                 FieldPanel("postal_code"),
                 FieldPanel("locality"),
                 FieldPanel("directions"),
+                FieldPanel("latitude"),
+                FieldPanel("longitude"),
             ],
             heading=_("Address"),
         ),
+        FieldPanel("image"),
         MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading=_("Phone and e-mail")),
         InlinePanel(
             "hours",
@@ -285,6 +317,18 @@ class OfficePage(PageRoutingMixin, Page):
             "inLanguage": self.locale.language_code,
             "telephone": self.phone,
             "email": self.email,
+            "image": share_image_url(request, self.image),
+            **(
+                {
+                    "geo": {
+                        "@type": "GeoCoordinates",
+                        "latitude": float(self.latitude),
+                        "longitude": float(self.longitude),
+                    }
+                }
+                if self.latitude is not None and self.longitude is not None
+                else {}
+            ),
             "address": {
                 "@type": "PostalAddress",
                 "streetAddress": self.street_address,

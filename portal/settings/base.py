@@ -36,7 +36,12 @@ DATABASES = {
 }
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 REDIS_URL = os.environ.get("REDIS_URL", "")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address, as members reach it ('https://portal.smart.coop'): the one source of
+# every absolute link (portal/public_address.py). Empty: links take the request's address.
+PUBLIC_URL = os.environ.get("PUBLIC_URL", "").rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get(
+    "WAGTAILADMIN_BASE_URL", PUBLIC_URL or "http://127.0.0.1:8000"
+)
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media"))
 STATIC_ROOT = os.environ.get("STATIC_ROOT", str(BASE_DIR / "staticfiles"))
 

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
+from django.utils import translation
 from PIL import Image as PillowImage
 from wagtail.blocks import StructBlockValidationError
 from wagtail.documents import get_document_model
@@ -109,9 +110,11 @@ def cleaned(**fields):
 
 
 def errors_of(**fields):
-    with pytest.raises(StructBlockValidationError) as refused:
+    """The messages an editor working in English gets (the French and Dutch are in locale/)."""
+    with translation.override("en"), pytest.raises(StructBlockValidationError) as refused:
         cleaned(**fields)
-    return {name: error.messages for name, error in refused.value.block_errors.items()}
+    with translation.override("en"):
+        return {name: error.messages for name, error in refused.value.block_errors.items()}
 
 
 @pytest.mark.parametrize(

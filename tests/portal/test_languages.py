@@ -54,7 +54,11 @@ def test_every_translation_is_announced_with_hreflang(client, pages, language):
     html = BeautifulSoup(client.get(path.url).content, "html.parser")
 
     alternates = {link["hreflang"]: link["href"] for link in html.find_all("link", rel="alternate")}
-    assert alternates == {code: f"http://testserver{pages['path'][code].url}" for code in LANGUAGES}
+    # Each language's version, and "/" for a visitor who hasn't chosen (it goes by the browser).
+    assert alternates == {
+        **{code: f"http://testserver{pages['path'][code].url}" for code in LANGUAGES},
+        "x-default": "http://testserver/",
+    }
 
 
 @pytest.mark.django_db
@@ -70,7 +74,7 @@ def test_untranslated_page_says_so_and_leads_to_that_languages_home(client, page
         assert note in links[language].get_text()
     assert "niet" in links["nl"].get_text()
     hreflangs = [link["hreflang"] for link in html.find_all("link", rel="alternate")]
-    assert hreflangs == ["fr"]
+    assert hreflangs == ["fr", "x-default"]
 
 
 @pytest.mark.django_db
