@@ -1,8 +1,7 @@
 """Pages whose address or title resembles an address that leads nowhere, for the 404 page.
 
-A mistyped or outdated link usually still holds the words of the page it meant
-('/fr/smart-facile/premier-contra/'): those words, searched among the live pages of the
-reader's language, give the likeliest pages.
+A mistyped or outdated link usually still holds the words of the page it meant: a slug one
+letter off ('/fr/smart-facile/premier-contra/') or a page that moved ('/fr/premier-contrat/').
 """
 
 import difflib
@@ -57,8 +56,9 @@ def sibling_with_a_close_slug(request, segments):
 
 
 def pages_like(request):
-    """Up to three live, public pages of the active language resembling the request's address:
-    first those like its last part (the page itself), then those like the whole address."""
+    """Up to three live, public pages of the active language that the request's address likely
+    meant: a page next to where it points with a close slug, then pages holding every word of
+    its last part. An address that resembles nothing gets no suggestion rather than noise."""
     segments = [segment for segment in unquote(request.path).split("/") if words_of(segment)]
     if not segments:
         return []
@@ -75,12 +75,10 @@ def pages_like(request):
         sibling = sibling_with_a_close_slug(request, route)
         if sibling is not None:
             found.append(sibling)
-        for words in (words_of(segments[-1]), address_words(request.path)):
-            for page in pages.search(" ".join(words), operator="or")[:SUGGESTIONS]:
-                if page not in found:
-                    found.append(page)
-            if len(found) >= SUGGESTIONS:
-                break
+        words = words_of(segments[-1])[-WORDS:]
+        for page in pages.search(" ".join(words), operator="and")[:SUGGESTIONS]:
+            if page not in found:
+                found.append(page)
     except Exception:  # noqa: BLE001 - a 404 page answers even when search can't
         logger.warning("No suggestions for a missing page", exc_info=True)
     return found[:SUGGESTIONS]

@@ -55,3 +55,23 @@ def test_an_address_with_no_words_still_offers_ways_forward(client, site):
     html = BeautifulSoup(response.content, "html.parser")
     assert not html.select("#similar-title")
     assert html.select(".ways-forward a")
+
+
+@pytest.mark.django_db
+def test_an_address_that_moved_suggests_the_page_holding_its_words(client, site):
+    response = client.get("/fr/premier-contrat/")
+
+    html = BeautifulSoup(response.content, "html.parser")
+    assert [a["href"] for a in html.select("#similar-title ~ ul a")] == [
+        site.first_contract["fr"].url
+    ]
+
+
+@pytest.mark.django_db
+def test_an_address_like_no_page_gets_no_suggestion_rather_than_noise(client, site):
+    response = client.get("/fr/aucune-page-ne-porte-ce-nom/")
+
+    html = BeautifulSoup(response.content, "html.parser")
+    assert response.status_code == 404
+    assert not html.select("#similar-title")
+    assert html.select(".ways-forward a")
