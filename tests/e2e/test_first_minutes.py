@@ -134,3 +134,60 @@ def test_escape_closes_the_suggestions_and_keeps_the_query(open_context):
 
     expect(suggestions).to_be_hidden()
     expect(box).to_have_value("expe")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_tutorial_video_plays_seeks_and_shows_its_captions(browser, live_site, language):
+    context = phone_context(browser, live_site)
+    page = context.new_page()
+    page.goto(demo_page("guide", "first-contract", language).url)
+    video = page.locator("video.video__file")
+    expect(video).to_be_visible()
+
+    # Muted, as a script may start it; a member presses play. Seeking asks for a byte range.
+    played = page.evaluate(
+        """async () => {
+          const video = document.querySelector("video.video__file");
+          video.muted = true;
+          await video.play();
+          await new Promise((done) => setTimeout(done, 1000));
+          const playedFor = video.currentTime;
+          await new Promise((done) => {
+            video.addEventListener("seeked", done, { once: true });
+            video.currentTime = 40;
+          });
+          const captions = video.textTracks[0];
+          captions.mode = "showing";
+          await new Promise((done) => setTimeout(done, 500));
+          return {
+            playedFor, at: video.currentTime, cues: captions.cues ? captions.cues.length : 0,
+            language: captions.language, error: video.error && video.error.code,
+          };
+        }"""
+    )
+
+    assert played["error"] is None
+    assert played["playedFor"] > 0.3
+    assert played["at"] >= 39.5
+    assert played["cues"] >= 10
+    assert played["language"] == language
+    context.close()
+
+
+def test_on_a_phone_the_menu_works_with_the_keyboard_alone(browser, live_site):
+    context = phone_context(browser, live_site)
+    page = context.new_page()
+    page.goto(demo_page("page", "home", "fr").url)
+    toggle = page.locator(".main-nav summary")
+    toggle.focus()
+
+    page.keyboard.press("Enter")
+    first_link = page.locator(".main-nav nav a").first
+    expect(first_link).to_be_visible()
+    page.keyboard.press("Tab")
+    expect(first_link).to_be_focused()
+
+    page.keyboard.press("Escape")
+    expect(first_link).to_be_hidden()
+    expect(toggle).to_be_focused()
+    context.close()
