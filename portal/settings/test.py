@@ -1,5 +1,6 @@
 """Test runs: fast password hashing, local memory cache, files in a temporary folder."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
@@ -10,7 +11,11 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")
+# A server the tests start in another process (tests/e2e/live_site.py) is handed the folder the
+# tests wrote to; otherwise each process would make its own and serve none of the files.
+MEDIA_ROOT = os.environ.get("PORTAL_TEST_MEDIA_ROOT") or tempfile.mkdtemp(
+    prefix="portal-test-media-"
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

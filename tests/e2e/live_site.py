@@ -94,6 +94,8 @@ def serve_site(environment=None):
             env={
                 **os.environ,
                 "DJANGO_SETTINGS_MODULE": settings.SETTINGS_MODULE,
+                # The demo's documents and images, which the tests' process loaded.
+                "PORTAL_TEST_MEDIA_ROOT": settings.MEDIA_ROOT,
                 **(environment or {}),
             },
             stdout=log,

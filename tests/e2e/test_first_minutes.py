@@ -144,28 +144,44 @@ def test_the_tutorial_video_plays_seeks_and_shows_its_captions(browser, live_sit
     video = page.locator("video.video__file")
     expect(video).to_be_visible()
 
-    # Muted, as a script may start it; a member presses play. Seeking asks for a byte range.
+    # Muted, as a script may start it; a member presses play. Seeking asks for a byte range. Each
+    # wait is bounded: a video that never plays fails here with the step it stopped at.
     played = page.evaluate(
         """async () => {
+          const within = (promise, what) => Promise.race([promise, new Promise((_, fail) =>
+            setTimeout(() => fail(new Error(what + " took over 10 s")), 10000))]);
           const video = document.querySelector("video.video__file");
-          video.muted = true;
-          await video.play();
-          await new Promise((done) => setTimeout(done, 1000));
-          const playedFor = video.currentTime;
-          await new Promise((done) => {
-            video.addEventListener("seeked", done, { once: true });
-            video.currentTime = 40;
+          const state = () => ({
+            ready: video.readyState, network: video.networkState,
+            error: video.error && video.error.code, at: video.currentTime,
           });
-          const captions = video.textTracks[0];
-          captions.mode = "showing";
-          await new Promise((done) => setTimeout(done, 500));
-          return {
-            playedFor, at: video.currentTime, cues: captions.cues ? captions.cues.length : 0,
-            language: captions.language, error: video.error && video.error.code,
-          };
+          try {
+            video.muted = true;
+            await within(video.play(), "play()");
+            await new Promise((done) => setTimeout(done, 1000));
+            const playedFor = video.currentTime;
+            await within(new Promise((done) => {
+              video.addEventListener("seeked", done, { once: true });
+              video.currentTime = 40;
+            }), "seeking to 40 s");
+            const captions = video.textTracks[0];
+            captions.mode = "showing";
+            await within(new Promise((done) => {
+              const loaded = () => captions.cues && captions.cues.length;
+              const poll = () => (loaded() ? done() : setTimeout(poll, 50));
+              poll();
+            }), "loading the captions");
+            return {
+              playedFor, at: video.currentTime, cues: captions.cues.length,
+              language: captions.language, error: video.error && video.error.code,
+            };
+          } catch (stopped) {
+            return { stopped: stopped.message, ...state() };
+          }
         }"""
     )
 
+    assert "stopped" not in played, played
     assert played["error"] is None
     assert played["playedFor"] > 0.3
     assert played["at"] >= 39.5
