@@ -9,7 +9,7 @@ E2E_INSTALLED := $(VENV)/.installed-e2e
 E2E_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_e2e
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test e2e lint format messages check bench backup restore bench-search load faults
+.PHONY: help install run test e2e lint format messages check bench backup restore bench-search load faults cluster cluster-load cluster-faults cluster-packages
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -70,6 +70,24 @@ load: $(BENCH_INSTALLED) ## 50 members, an editor and a translator for 5 minutes
 
 faults: $(BENCH_INSTALLED) ## Stop PostgreSQL, Redis and Elasticsearch under load, in a cluster of its own (root)
 	$(BIN)/python benchmarks/faults.py
+
+# The production topology on one machine (benchmarks/cluster.py): Varnish, HAProxy, two app
+# servers, and a PostgreSQL and a Redis of its own, all on 127.0.0.1.
+CLUSTER_PACKAGES := varnishd:varnish haproxy:haproxy wrk:wrk
+
+cluster-packages:
+	@for entry in $(CLUSTER_PACKAGES); do command -v $${entry%%:*} >/dev/null || missing="$$missing $${entry#*:}"; done; \
+	test -e /usr/lib/x86_64-linux-gnu/varnish/vmods/libvmod_xkey.so -o -e /usr/lib/aarch64-linux-gnu/varnish/vmods/libvmod_xkey.so || missing="$$missing varnish-modules"; \
+	if [ -n "$$missing" ]; then apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; fi
+
+cluster: $(BENCH_INSTALLED) cluster-packages ## Run Varnish, HAProxy and two app servers on 127.0.0.1 until Ctrl-C
+	$(BIN)/python benchmarks/cluster.py
+
+cluster-load: $(BENCH_INSTALLED) cluster-packages ## Edge-cache figures and the load run through the cluster against one server
+	LOAD_SECONDS=$(LOAD_SECONDS) LOAD_USERS=$(LOAD_USERS) $(BIN)/python benchmarks/cluster_load.py
+
+cluster-faults: $(BENCH_INSTALLED) cluster-packages ## Kill, restart and cut pieces of the cluster under load (root)
+	$(BIN)/python benchmarks/cluster_faults.py
 
 BACKUP_DIR ?= backups/$(shell date +%Y-%m-%d-%H%M)
 

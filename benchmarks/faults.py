@@ -23,10 +23,7 @@ import datetime
 import os
 import re
 import shutil
-import socket
-import subprocess
 import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -38,115 +35,12 @@ import gevent  # noqa: E402 - locust patches the standard library when imported
 from locust import between  # noqa: E402
 
 from benchmarks import load, load_people, load_server  # noqa: E402
+from benchmarks.services import Cluster, Redis, free_port  # noqa: E402
 
 START, END = "<!-- faults:start -->", "<!-- faults:end -->"
-PG_BIN = Path(os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin"))
 HTML_LANG = re.compile(r'<html[^>]*\blang="([a-z]{2})"')
 URL_LANG = re.compile(r"^https?://[^/]+/([a-z]{2})/")
 RECOVERY_AIM_S = 2
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def as_postgres(*command, **kwargs):
-    """Run a PostgreSQL tool as the `postgres` user, who owns the throwaway cluster."""
-    return subprocess.run(
-        ["runuser", "-u", "postgres", "--", *map(str, command)],
-        check=True,
-        capture_output=True,
-        text=True,
-        **kwargs,
-    )
-
-
-class Cluster:
-    """A PostgreSQL cluster of this run only, in a temporary folder, on 127.0.0.1:`port`."""
-
-    def __init__(self):
-        self.folder = Path(tempfile.mkdtemp(prefix="portal-faults-pg-"))
-        shutil.chown(self.folder, "postgres", "postgres")
-        self.data = self.folder / "data"
-        self.port = free_port()
-        self.url = f"postgres://postgres@127.0.0.1:{self.port}/portal"
-
-    def create(self):
-        as_postgres(PG_BIN / "initdb", "-D", self.data, "-U", "postgres", "--auth=trust", "-E",
-                    "UTF8", "--locale=C.UTF-8")  # fmt: skip
-        self.start()
-        as_postgres(PG_BIN / "createdb", "-h", "127.0.0.1", "-p", self.port, "portal")
-
-    def start(self):
-        options = f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.folder} -c fsync=on"
-        as_postgres(PG_BIN / "pg_ctl", "-D", self.data, "-o", options, "-l",
-                    self.folder / "server.log", "-w", "-t", "60", "start")  # fmt: skip
-
-    def stop(self, mode):
-        as_postgres(PG_BIN / "pg_ctl", "-D", self.data, "-m", mode, "-w", "-t", "60", "stop")
-
-    def query(self, sql):
-        return as_postgres(
-            PG_BIN / "psql", "-h", "127.0.0.1", "-p", self.port, "-d", "portal", "-At", "-c", sql
-        ).stdout.strip()
-
-    def remove(self):
-        if (self.data / "postmaster.pid").exists():
-            subprocess.run(
-                [
-                    "runuser",
-                    "-u",
-                    "postgres",
-                    "--",
-                    PG_BIN / "pg_ctl",
-                    "-D",
-                    self.data,
-                    "-m",
-                    "immediate",
-                    "stop",
-                ],  # fmt: skip
-                check=False,
-                capture_output=True,
-            )
-        shutil.rmtree(self.folder, ignore_errors=True)
-
-
-class Redis:
-    """A redis-server of this run only, without persistence, on 127.0.0.1:`port`."""
-
-    def __init__(self):
-        self.port = free_port()
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        self.process = None
-
-    def start(self):
-        self.process = subprocess.Popen(
-            [
-                "redis-server",
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-            ],  # fmt: skip
-            stdout=subprocess.DEVNULL,
-        )
-        for _ in range(50):
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
-                    return
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError("redis-server did not start")
-
-    def stop(self):
-        load_server.stop(self.process)
-        self.process = None
 
 
 class Probe:
@@ -210,8 +104,11 @@ def outage_figures(requests, start, end):
     return during, statuses, len(proper), len(unavailable)
 
 
-def with_load(base_url, world, config, fault, recorder):
-    """Run members, the editor and the translator while `fault(probe)` breaks something."""
+def with_load(base_url, world, config, fault, recorder, editor_pause=(0.5, 1)):
+    """Run members, the editor and the translator while `fault(probe)` breaks something.
+
+    The editor publishes every `editor_pause` seconds: fast by default, since the more publishes
+    around an outage, the more chances to lose one."""
     probe = Probe(base_url)
     result = {}
 
@@ -226,8 +123,7 @@ def with_load(base_url, world, config, fault, recorder):
             prober.join(timeout=10)
 
     seconds = config["warm"] + config["outage"] + config["after"] + 60
-    # A fast writer: the more publishes around the outage, the more chances to lose one.
-    load_people.Editor.wait_time = between(0.5, 1)
+    load_people.Editor.wait_time = between(*editor_pause)
     acknowledged = load.run_users(
         base_url, world, config["users"], seconds, config["think"], recorder, during=during
     )

@@ -93,6 +93,7 @@ class Recorder:
                 "error": exception is not None or not status or status >= 400,
                 "exception": str(exception).split(":")[0][:80] if exception is not None else "",
                 "cache": headers.get("X-Cache", ""),
+                "edge": headers.get("X-Edge-Cache", ""),
                 "retry_after": headers.get("Retry-After"),
                 "language": headers.get("Content-Language", ""),
                 "body": (getattr(response, "text", "") or "")[:4000] if status >= 500 else "",

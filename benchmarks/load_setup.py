@@ -103,6 +103,13 @@ def edited_pages():
     ]
 
 
+def edited_addresses():
+    """{page id: public address} of the pages the editor republishes."""
+    from wagtail.models import Page
+
+    return {str(page.pk): page.url for page in Page.objects.filter(pk__in=edited_pages())}
+
+
 def translated_pages():
     """Dutch news items kept in step with their French source by wagtail-localize (guides are
     published through moderation, which a translator cannot do alone)."""
@@ -135,6 +142,7 @@ def main():
             "pages": addresses(),
             "searches": searches(),
             "edited_pages": edited_pages(),
+            "edited_addresses": edited_addresses(),
             "translated_pages": translated_pages(),
         },
         sys.stdout,

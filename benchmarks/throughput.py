@@ -27,7 +27,7 @@ def production_environment(redis_url):
     return {**os.environ, "REDIS_URL": redis_url}
 
 
-def wrk(address):
+def wrk(address, base=f"http://127.0.0.1:{PORT}"):
     """(requests per second, p50 ms, p99 ms, non-2xx/3xx responses) for one address."""
     output = subprocess.run(
         [
@@ -37,7 +37,7 @@ def wrk(address):
             f"-c{CONNECTIONS}",
             f"-d{DURATION}",
             *HEADERS,
-            f"http://127.0.0.1:{PORT}{address}",
+            f"{base}{address}",
         ],
         capture_output=True,
         text=True,

@@ -24,6 +24,9 @@ rebuilt on its next request. A change can touch many pages (menus, teasers on th
 glossary links in every guide, tags in listings) and edits are rare next to reads, so
 invalidating everything is both correct and cheap. The number moves on once the change is
 committed: a request that read the old content before then stored it under the old number.
+
+An edge cache in front (Varnish, portal/edge_cache.py) keeps what this cache keeps, for no
+longer than its copy here lives, and is purged at the same moment.
 """
 
 import hashlib
@@ -37,6 +40,8 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
+
+from portal import edge_cache
 
 GENERATION_KEY = "page-cache:generation"
 CACHED_STATUS = 200
@@ -67,6 +72,8 @@ def next_generation():
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, int(time.time()), None)
+    # Varnish in front keeps the same pages: it forgets them at the same moment.
+    edge_cache.purge_all()
 
 
 def generation():
@@ -136,7 +143,8 @@ def page_key(request):
         value = request.COOKIES.get(name)
         if value in values:
             address += f" {name}={value}"
-    return "page-cache:page:" + hashlib.sha256(address.encode()).hexdigest()
+    # v2: entries carry their expiry, for the lifetime they give the edge cache.
+    return "page-cache:page:v2:" + hashlib.sha256(address.encode()).hexdigest()
 
 
 def is_cacheable_request(request):
@@ -175,6 +183,12 @@ def is_cacheable_response(request, response):
     )
 
 
+def is_shareable_request(request):
+    """Whether an edge cache may keep the answer under the request's full address: it keys on the
+    whole query string, so only addresses whose every parameter a page reads qualify."""
+    return all(name in VARYING_PARAMETERS for name in request.GET)
+
+
 class PageCacheMiddleware:
     """Serves public pages from the cache, and stores them there on the way out."""
 
@@ -199,7 +213,10 @@ class PageCacheMiddleware:
             return self.get_response(request)
         stored = entries.get(key)
         if stored is not None and stored[0] == generation:
-            return self.cached_response(stored)
+            response = self.cached_response(stored)
+            if is_shareable_request(request):
+                edge_cache.mark_shareable(response, stored[4] - time.time())
+            return response
         response = self.get_response(request)
         seconds = lifetime(response)
         if seconds > 0 and is_cacheable_response(request, response):
@@ -207,15 +224,28 @@ class PageCacheMiddleware:
             headers = [(n, v) for n, v in headers if n.lower() not in UNCACHED_HEADERS]
             cache.set(
                 key,
-                (generation, response.status_code, headers, response.content),
+                (
+                    generation,
+                    response.status_code,
+                    headers,
+                    response.content,
+                    time.time() + seconds,
+                ),
                 seconds,
             )
             response["X-Cache"] = "MISS"
+            # Rendered from content that changed meanwhile: the edge cache's purge may be past.
+            if (
+                is_shareable_request(request)
+                and edge_cache.is_configured()
+                and generation == cache.get(GENERATION_KEY)
+            ):
+                edge_cache.mark_shareable(response, seconds)
         return response
 
     @staticmethod
     def cached_response(stored):
-        _generation, status, headers, content = stored
+        _generation, status, headers, content, _expires = stored
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value

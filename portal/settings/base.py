@@ -36,6 +36,9 @@ DATABASES = {
 }
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Varnish in front (deploy/varnish/portal.vcl): the addresses purged on every change to content.
+# Empty: no page is marked for a shared cache (portal/edge_cache.py).
+EDGE_CACHE_PURGE_URLS = env_list("EDGE_CACHE_PURGE_URLS")
 # The site's public address, as members reach it ('https://portal.smart.coop'): the one source of
 # every absolute link (portal/public_address.py). Empty: links take the request's address.
 PUBLIC_URL = os.environ.get("PUBLIC_URL", "").rstrip("/")
@@ -91,6 +94,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the balancer's and the edge cache's probes need nothing else (portal/health.py).
+    "portal.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.malformed_requests.RejectMalformedRequestMiddleware",

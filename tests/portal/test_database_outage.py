@@ -77,3 +77,16 @@ def test_members_get_a_503_in_their_language_with_retry_after(server_without_dat
     with translation.override(language):
         assert html.h1.get_text(strip=True) == translation.gettext("The portal is back in a moment")
     assert "Traceback" not in body.decode()
+
+
+def test_the_balancer_still_sees_the_app_server_alive_while_the_database_is_away(
+    server_without_database,
+):
+    # HAProxy checks /health/live: taking every server out would turn cached pages into errors.
+    live = fetch(f"{server_without_database}/health/live")
+    ready = fetch(f"{server_without_database}/health/ready")
+
+    assert live[0] == 200
+    # Varnish checks /health/ready: while it fails, Varnish serves the pages it keeps.
+    assert ready[0] == 503
+    assert "no-cache" in ready[1]["Cache-Control"]
