@@ -29,6 +29,7 @@ from guides.models import (
 )
 from portal.pages import localize_pages
 
+from . import circuit_breaker
 from .highlight import query_stems
 from .models import ExternalResource
 from .query import build_query, significant_words
@@ -45,7 +46,9 @@ from .spelling import suggest_spelling
 from .titles import distinct_titles
 
 logger = logging.getLogger(__name__)
-SEARCH_BACKEND_ERRORS = (TransportError, ApiError)
+# KeyError: hits without the fields the backend reads, as from an index Elasticsearch created by
+# itself with the wrong mapping when a save reached it before the index existed.
+SEARCH_BACKEND_ERRORS = (TransportError, ApiError, KeyError)
 
 # Ranking every match of a very common word is what makes broad searches slow: rank the best
 # few hundred of each kind, which is more than anyone pages through.
@@ -62,15 +65,19 @@ PREFERRED_PATH_WEIGHT = 1.5
 def with_fallback(search):
     """Run `search(backend_name)` on the default backend, or on the database if that fails.
 
-    With Elasticsearch configured, an outage or an error must not take search down: the
-    database index is kept up to date beside it and answers instead.
+    With Elasticsearch configured, an outage, a timeout or an error must not take search down:
+    the database index is kept up to date beside it and answers instead, straight away while
+    the circuit breaker is open.
     """
+    if "database" not in settings.WAGTAILSEARCH_BACKENDS:
+        return search("default")
+    if circuit_breaker.is_open():
+        return search("database")
     try:
         return search("default")
     except SEARCH_BACKEND_ERRORS as error:
-        if "database" not in settings.WAGTAILSEARCH_BACKENDS:
-            raise
-        logger.warning("Search backend failed (%s); answering from the database.", error)
+        circuit_breaker.trip()
+        logger.warning("Search backend failed (%r); answering from the database.", error)
         return search("database")
 
 

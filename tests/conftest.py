@@ -34,12 +34,14 @@ import contextlib
 import io
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Locale
 
 from glossary import linking as glossary
 from portal import page_cache
+from search import circuit_breaker
 from tests.home.factories import build_site_tree
 
 
@@ -90,6 +92,12 @@ def fresh_content_generation():
 def fresh_glossary_index():
     """Start each test without the glossary index a test before built from its own terms."""
     glossary.invalidate()
+
+
+@pytest.fixture(autouse=True)
+def elasticsearch_breaker_closed():
+    """Start each test with the search's circuit breaker closed, whatever the test before met."""
+    cache.delete(circuit_breaker.UNAVAILABLE_UNTIL)
 
 
 @pytest.fixture

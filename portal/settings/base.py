@@ -249,6 +249,9 @@ if ELASTICSEARCH_URL:
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
+# After Elasticsearch fails or times out, searches skip it for this many seconds and the database
+# answers at once (search/circuit_breaker.py); then one search tries Elasticsearch again.
+SEARCH_BREAKER_SECONDS = int(os.environ.get("SEARCH_BREAKER_SECONDS", "30"))
 
 # The spelling suggestion never "corrects" a word the language's dictionary knows: Debian's
 # hunspell dictionaries (hunspell-fr, hunspell-nl, hunspell-en-gb), Belgian variants first.

@@ -10,6 +10,7 @@ Two guides and two glossary entries, in French, Dutch and English, are built onc
 import logging
 
 import pytest
+import time_machine
 from bs4 import BeautifulSoup
 from django.test import override_settings
 
@@ -18,6 +19,11 @@ from guides.models import GuidePage
 from search.backends.elasticsearch import MultilingualElasticsearchBackend
 from tests.glossary.factories import GlossaryTermFactory
 from tests.home.factories import build_site_tree
+from tests.search.broken_elasticsearch import (
+    HITS_WITHOUT_FIELDS,
+    elasticsearch_answering,
+    server_that_never_answers,
+)
 from tests.search.factories import (
     INVOICING_A_CLIENT,
     guide_in_every_language,
@@ -194,3 +200,76 @@ def test_publishing_still_works_when_elasticsearch_is_down(client, content):
         ).select(".search-result__title a")
     ]
     assert guide.url in links
+
+
+def elasticsearch_at(url):
+    """Search settings with Elasticsearch at `url`, a one-second timeout and the database."""
+    return {
+        **ELASTICSEARCH_DOWN,
+        "default": {**ELASTICSEARCH_DOWN["default"], "URLS": [url], "TIMEOUT": 1},
+    }
+
+
+def result_links(response):
+    assert response.status_code == 200
+    return [
+        a["href"]
+        for a in BeautifulSoup(response.content, "html.parser").select(".search-result__title a")
+    ]
+
+
+@pytest.mark.django_db
+def test_a_slow_elasticsearch_is_waited_for_once_then_skipped_while_the_breaker_is_open(
+    client, content
+):
+    with (
+        server_that_never_answers() as slow,
+        override_settings(WAGTAILSEARCH_BACKENDS=elasticsearch_at(slow["url"])),
+    ):
+        assert content["invoicing"]["fr"].url in result_links(
+            client.get("/fr/search/", {"q": "facture"})
+        )
+        asked = slow["connections"]
+        assert asked >= 1
+
+        # Other members, other languages, the suggestions: the database answers at once.
+        assert content["invoicing"]["nl"].url in result_links(
+            client.get("/nl/search/", {"q": "factuur"})
+        )
+        assert client.get("/en/search/suggest/", {"q": "invo"}).status_code == 200
+        assert slow["connections"] == asked
+
+
+@pytest.mark.django_db
+def test_elasticsearch_is_tried_again_once_the_breaker_closes(client, content, settings):
+    with (
+        server_that_never_answers() as slow,
+        override_settings(WAGTAILSEARCH_BACKENDS=elasticsearch_at(slow["url"])),
+        time_machine.travel(0, tick=True) as clock,
+    ):
+        client.get("/fr/search/", {"q": "facture"})
+        asked = slow["connections"]
+        clock.shift(settings.SEARCH_BREAKER_SECONDS + 1)
+
+        assert content["invoicing"]["fr"].url in result_links(
+            client.get("/fr/search/", {"q": "facture"})
+        )
+        assert slow["connections"] > asked
+
+
+@pytest.mark.django_db
+def test_hits_from_an_index_with_the_wrong_mapping_fall_back_to_the_database(
+    client, content, caplog
+):
+    # A save that reached Elasticsearch before the index existed let it create one with a
+    # mapping of its own guessing: hits come back without the fields the backend reads.
+    with (
+        elasticsearch_answering(HITS_WITHOUT_FIELDS) as wrong,
+        override_settings(WAGTAILSEARCH_BACKENDS=elasticsearch_at(wrong["url"])),
+        caplog.at_level(logging.WARNING, logger="search.service"),
+    ):
+        links = result_links(client.get("/fr/search/", {"q": "facture"}))
+
+    assert wrong["requests"], "the search never reached the stand-in"
+    assert content["invoicing"]["fr"].url in links
+    assert "answering from the database" in caplog.text
