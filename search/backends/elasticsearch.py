@@ -13,7 +13,11 @@ import copy
 from django.conf import settings
 from django.utils import translation
 from modelsearch.backends.base import get_model_root
-from modelsearch.backends.elasticsearch9 import Elasticsearch9Index, Elasticsearch9SearchBackend
+from modelsearch.backends.elasticsearch9 import (
+    Elasticsearch9Index,
+    Elasticsearch9SearchBackend,
+    Elasticsearch9SearchResults,
+)
 
 from glossary.synonyms import synonym_rules
 
@@ -76,6 +80,32 @@ def analysis_for(language, synonyms):
             },
         },
     }
+
+
+# Elasticsearch's index.max_result_window: the most results one request may reach.
+MAX_RESULT_WINDOW = 10_000
+
+
+class OneRequestResults(Elasticsearch9SearchResults):
+    """Results in one search request (`from` and `size`), never the scroll API.
+
+    modelsearch scrolls through anything over 100 results, 100 at a time; the search page asks
+    for the best 200 of each kind, which cost 11 to 32 requests per page that way.
+    """
+
+    def _do_search(self):
+        stop = MAX_RESULT_WINDOW if self.stop is None else min(self.stop, MAX_RESULT_WINDOW)
+        if stop <= self.start:
+            return
+        answer = self._backend_do_search(
+            self._get_es_body(),
+            index=self.backend.get_index_for_model(self.query_compiler.queryset.model).name,
+            _source=False,
+            from_=self.start,
+            size=stop - self.start,
+            **{self.fields_param_name: "pk"},
+        )
+        yield from self._get_results_from_hits(answer["hits"]["hits"])
 
 
 class LanguageIndex(Elasticsearch9Index):
@@ -155,6 +185,8 @@ class MultilingualIndex:
 
 
 class MultilingualElasticsearchBackend(Elasticsearch9SearchBackend):
+    results_class = OneRequestResults
+
     def __init__(self, params):
         # Rebuilding swaps whole indexes through aliases, one per model; with three indexes per
         # model a plain rebuild (reset, then fill) keeps the bookkeeping simple.

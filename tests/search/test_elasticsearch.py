@@ -273,3 +273,40 @@ def test_hits_from_an_index_with_the_wrong_mapping_fall_back_to_the_database(
     assert wrong["requests"], "the search never reached the stand-in"
     assert content["invoicing"]["fr"].url in links
     assert "answering from the database" in caplog.text
+
+
+def hits_for(*pages):
+    """A search answer listing `pages`, as Elasticsearch 9 returns it to the backend."""
+    return {
+        **HITS_WITHOUT_FIELDS,
+        "hits": {
+            "total": {"value": len(pages), "relation": "eq"},
+            "max_score": 1.0,
+            "hits": [
+                {
+                    "_index": "portal_wagtailcore_page_fr",
+                    "_id": f"wagtailcore.page:{page.pk}",
+                    "_score": 1.0,
+                    "fields": {"pk": [str(page.pk)]},
+                }
+                for page in pages
+            ],
+        },
+    }
+
+
+@pytest.mark.django_db
+def test_a_search_page_asks_elasticsearch_once_per_kind_of_result_never_scrolling(client, content):
+    invoicing = content["invoicing"]["fr"]
+    with (
+        elasticsearch_answering(hits_for(invoicing)) as elasticsearch,
+        override_settings(WAGTAILSEARCH_BACKENDS=elasticsearch_at(elasticsearch["url"])),
+    ):
+        links = result_links(client.get("/fr/search/", {"q": "facture"}))
+
+    paths = [path for _method, path, _body in elasticsearch["requests"]]
+    searches = [path for path in paths if "/_search" in path]
+    assert invoicing.url in links
+    assert searches and not [path for path in paths if "scroll" in path]
+    # Pages, glossary terms, other websites' pages, questions, and a spelling check per word.
+    assert len(searches) <= 8, paths
