@@ -14,6 +14,7 @@ import pytest
 from django.conf import settings
 
 from benchmarks.services import system_program
+from tests.e2e.live_site import stop
 
 DEPLOY = Path(settings.BASE_DIR) / "deploy" / "varnish"
 STARTUP_TIMEOUT = 30
@@ -65,11 +66,7 @@ def run_varnish(port, backend_port):
                 raise RuntimeError(f"Varnish did not start:\n{log.read().decode()[-3000:]}")
             yield url
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
+            stop(process)
             shutil.rmtree(folder, ignore_errors=True)
 
 

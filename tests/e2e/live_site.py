@@ -108,11 +108,16 @@ def serve_site(environment=None):
                 raise RuntimeError(f"The e2e server did not start:\n{server_log}")
             yield site
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
+            stop(process)
+
+
+def stop(process):
+    """Ask a server to stop, and kill it if it hasn't within 10 s."""
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
 
 
 def answers(site, process):
