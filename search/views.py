@@ -10,6 +10,9 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
+from directory.search import find_profiles
+from directory.visibility import shown_profile
+from directory.vocabulary import Vocabulary
 from glossary.models import GlossaryPage, GlossaryTerm
 from guides.models import Level
 from guides.path_preference import preferred_level
@@ -21,6 +24,8 @@ from .service import PortalSearch, with_fallback
 from .titles import distinct_titles
 
 RESULTS_PER_PAGE = 10
+# Members whose profile matches, shown beside the pages: a few, and a link to all of them.
+MEMBERS_SHOWN = 3
 MAX_QUERY_LENGTH = 200
 SUGGESTIONS = 8
 MIN_SUGGEST_LENGTH = 2
@@ -88,8 +93,24 @@ def search(request):
             level_facets=level_counts,
             active_type=active_type,
             active_level=active_level,
+            **members_matching(request, query, language),
         )
     return render(request, "search/search_results.html", context, status=status)
+
+
+def members_matching(request, query, language):
+    """The listed members this visitor may see whose profile matches: the directory's search."""
+    profiles = find_profiles(request.user, query)
+    count = profiles.count()
+    if not count:
+        return {"member_count": 0, "members": []}
+    vocabulary = Vocabulary(language)
+    return {
+        "member_count": count,
+        "members": [
+            shown_profile(profile, request.user, vocabulary) for profile in profiles[:MEMBERS_SHOWN]
+        ],
+    }
 
 
 def autocomplete(backend_name, query, locale):

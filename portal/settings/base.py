@@ -47,6 +47,15 @@ WAGTAILADMIN_BASE_URL = os.environ.get(
 )
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media"))
 STATIC_ROOT = os.environ.get("STATIC_ROOT", str(BASE_DIR / "staticfiles"))
+# Outgoing e-mail: messages between members, moderators' alerts, the yearly profile question.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Smart <no-reply@localhost>")
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Applications -------------------------------------------------------------------------------
 # The project's apps from the bottom layer up (docs/architecture.md). Their templates come
@@ -61,6 +70,7 @@ INSTALLED_APPS = [
     "news",
     "offices",
     "feedback",
+    "directory",
     "home",
     "search",
     "demo",

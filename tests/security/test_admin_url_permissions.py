@@ -59,6 +59,7 @@ from wagtail_localize.models import (
 
 from glossary.models import GlossaryTerm
 from guides.models import GuidePage
+from tests.directory.factories import skill
 from tests.glossary.factories import GlossaryTermFactory
 from tests.guides.factories import (
     FAQQuestionFactory,
@@ -116,6 +117,10 @@ PARAMETER_KINDS = {
 MEDIA = "images and documents have no language: collections govern them, for every role alike"
 SETTINGS = "site administration, without language: translators hold no permission (test_roles)"
 NO_OBJECT = "no object of any language: the same for everyone"
+MEMBERS_DATA = (
+    "member profiles and reports of abuse have no language: only Moderators hold permissions "
+    "on them, checked URL by URL in tests/directory/test_admin_roles.py"
+)
 ALLOW_LIST = {
     **dict.fromkeys(
         [
@@ -209,6 +214,36 @@ ALLOW_LIST = {
     "admin/snippets/choose/search/externalresource/chosen/<str:pk>/": (
         "other websites' public pages, shown in the search of every language; nobody edits "
         "them in the admin"
+    ),
+    **dict.fromkeys(
+        [
+            f"admin/snippets/directory/{model}/{view}"
+            for model in ("memberprofile", "abusereport")
+            for view in (
+                "edit/<int:pk>/",
+                "delete/<int:pk>/",
+                "usage/<int:pk>/",
+                "history/<int:pk>/",
+                "history-results/<int:pk>/",
+                "copy/<int:pk>/",
+            )
+        ]
+        + [
+            "admin/snippets/directory/memberprofile/history/<int:pk>/revisions/<int:revision_id>/"
+            "revert/",
+            "admin/snippets/directory/memberprofile/history/(?P<pk>.+)/revisions/compare/"
+            r"(?P<revision_id_a>live|earliest|\d+)\.\.\.(?P<revision_id_b>live|latest|\d+)/$",
+            "admin/snippets/directory/memberprofile/history/<int:pk>/revisions/<int:revision_id>/"
+            "unschedule/",
+            "admin/snippets/directory/memberprofile/unpublish/<int:pk>/",
+            "admin/snippets/directory/memberprofile/workflow/confirm_cancellation/<int:pk>/",
+            "admin/snippets/directory/memberprofile/workflow_history/<int:pk>/",
+            "admin/snippets/directory/memberprofile/workflow_history/<int:pk>/detail/"
+            "<int:workflow_state_id>/",
+            "admin/snippets/choose/directory/memberprofile/chosen/<str:pk>/",
+            "admin/snippets/choose/directory/abusereport/chosen/<str:pk>/",
+        ],
+        MEMBERS_DATA,
     ),
     "admin/localize/jsi18n/": NO_OBJECT,
     "admin/failwhale/": "Wagtail's error page test: raises on purpose, for everyone",
@@ -387,6 +422,7 @@ class World:
             "news tag": NewsTagFactory(name="Outils", slug="outils"),
             "menu": SiteNavigationFactory(links=[menu_link(path, "Smart Basic")]),
             "footer": SiteFooterFactory(),
+            "skill": skill("graphiste"),
         }
         # In this order: a page's parent and a question's theme are translated before them.
         translated = {"fr": sources}

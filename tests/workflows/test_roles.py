@@ -9,13 +9,14 @@ what happened — the page shown, the change published, the translation created 
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from wagtail.models import GroupPagePermission, Locale, Page, TranslatableMixin
+from wagtail.models import GroupPagePermission, Locale, Page, TaskState, TranslatableMixin
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import get_snippet_models
 
 from glossary.models import GlossaryTerm
 from home.models import HomePage
 from news.models import NewsPage
+from tests.directory.factories import member, waiting_profile
 from tests.glossary.factories import GlossaryTermFactory
 from tests.guides.factories import GuidePageFactory, PathPageFactory
 from tests.home.factories import build_site_tree
@@ -30,12 +31,22 @@ pytestmark = pytest.mark.django_db
 
 LANGUAGES = ["fr", "nl", "en"]
 ROLES = [COMMUNICATION, MODERATORS, *TRANSLATORS.values()]
-ACTIONS = ["view", "edit", "publish", "delete", "translate", "manage snippets"]
+ACTIONS = [
+    "view",
+    "edit",
+    "publish",
+    "delete",
+    "translate",
+    "manage snippets",
+    "approve member profiles",
+]
 LANGUAGE_OF = {name: language for language, name in TRANSLATORS.items()}
 
 
 def allowed(role, action, language):
     """The matrix of docs/roles.md."""
+    if action == "approve member profiles":
+        return role == MODERATORS
     if role == COMMUNICATION:
         return True
     if role == MODERATORS:
@@ -133,6 +144,21 @@ def edits_a_glossary_term(client, content, language):
     return client.get(url).status_code == 200
 
 
+def approves_a_member_profile(client, content, language):
+    """Approves, in the review queue, a profile written by a member using `language`."""
+    profile = waiting_profile(member(), language=language)
+    task_state = TaskState.objects.get(
+        workflow_state__object_id=str(profile.pk), status=TaskState.STATUS_IN_PROGRESS
+    )
+    url = reverse(
+        "wagtailsnippets_directory_memberprofile:workflow_action",
+        args=[profile.pk, "approve", task_state.pk],
+    )
+    client.post(url, {})
+    profile.refresh_from_db()
+    return profile.live
+
+
 ACTION_DONE = {
     "view": views_the_language_tree,
     "edit": opens_a_guide_in_the_editor,
@@ -140,6 +166,7 @@ ACTION_DONE = {
     "delete": deletes_a_live_news_item,
     "translate": translates_a_page_into,
     "manage snippets": edits_a_glossary_term,
+    "approve member profiles": approves_a_member_profile,
 }
 
 MATRIX = [
@@ -157,7 +184,7 @@ def test_each_role_may_do_exactly_what_the_matrix_says(client, content, role, ac
 
 
 def test_the_matrix_has_one_case_per_role_action_and_language():
-    assert len(MATRIX) == len(ROLES) * len(ACTIONS) * len(LANGUAGES) == 90
+    assert len(MATRIX) == len(ROLES) * len(ACTIONS) * len(LANGUAGES) == 105
 
 
 # --- Details the matrix does not show ------------------------------------------------------------

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DirectoryConfig(AppConfig):
+    """Members find each other: opt-in profiles, trades and skills, the contact relay."""
+
+    name = "directory"
+    verbose_name = _("Member directory")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from portal.sitemap import SITEMAPS
+
+        from . import signal_handlers  # noqa: F401
+        from .sitemap import PublicProfileSitemap
+
+        SITEMAPS["members"] = PublicProfileSitemap
