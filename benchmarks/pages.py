@@ -3,6 +3,8 @@
 from wagtail.models import Page
 
 from demo.sources import demo_key
+from directory.models import MemberProfile
+from directory.visibility import listed_profiles
 
 SEARCH = "/fr/search/?q=facture"
 
@@ -28,3 +30,23 @@ def page_addresses():
         "search results": SEARCH,
         "404": "/fr/no-such-page/",
     }
+
+
+def member_addresses():
+    """{directory page: address}, French: what visitors and signed-in members both open."""
+    profile = listed_profiles().filter(visibility=MemberProfile.PUBLIC).order_by("pk").first()
+    return {
+        "member directory": "/fr/members/",
+        "member search": "/fr/members/?q=graphiste",
+        "member profile": f"/fr/members/{profile.pk}/",
+    }
+
+
+def own_profile_addresses():
+    """{page: address} of a signed-in member's own directory pages."""
+    return {"my profile": "/fr/members/me/", "edit my profile": "/fr/members/me/edit/"}
+
+
+def demo_member():
+    """A demo member with a listed profile, to measure the pages as members see them."""
+    return listed_profiles().order_by("pk").first().user

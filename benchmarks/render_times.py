@@ -30,9 +30,11 @@ def get(client, address):
     return client.get(address, secure=True)
 
 
-def measure(addresses):
-    """{page type: (queries, median milliseconds)}."""
+def measure(addresses, user=None):
+    """{page type: (queries, median milliseconds)}, as `user` when given, else as a visitor."""
     client = Client(HTTP_HOST="127.0.0.1")
+    if user is not None:
+        client.force_login(user)
     results = {}
     # One process, so what it keeps about content is what every worker of a deployment with
     # Redis keeps (production turns CONTENT_MEMO off only without Redis).

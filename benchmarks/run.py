@@ -92,10 +92,19 @@ def main():
     from django.templatetags.static import static
 
     from benchmarks import render_times, throughput
-    from benchmarks.pages import page_addresses
+    from benchmarks.pages import (
+        demo_member,
+        member_addresses,
+        own_profile_addresses,
+        page_addresses,
+    )
 
     addresses = page_addresses()
-    renders = render_times.measure(addresses)
+    renders = render_times.measure({**addresses, **member_addresses()})
+    signed_in = render_times.measure(
+        {**member_addresses(), **own_profile_addresses()}, user=demo_member()
+    )
+    renders.update({f"{name} (signed in)": figures for name, figures in signed_in.items()})
     http_targets = {name: addresses[name] for name in ("home", "guide", "news index")}
     http_targets["search"] = addresses["search results"]
     http = throughput.measure(http_targets, static("portal/css/portal.css"), redis_url)

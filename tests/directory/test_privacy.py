@@ -10,6 +10,7 @@ from django.urls import reverse
 from directory.models import MemberProfile
 from directory.search import find_profiles
 from tests.directory.factories import listed_profile, member, skill, waiting_profile
+from tests.news.factories import NewsIndexPageFactory, NewsPageFactory
 
 HIDDEN_BIO = "Je restaure des vitraux anciens"
 HIDDEN_CITY = "Tournai"
@@ -132,3 +133,18 @@ def test_the_members_pages_of_ones_own_send_visitors_to_sign_in(client, db):
         response = client.get(reverse(f"directory:{name}"))
         assert response.status_code == 302, name
         assert "next=" in response["Location"]
+
+
+def test_no_feed_or_cached_page_carries_a_profile(client, profiles, site_tree):
+    index = NewsIndexPageFactory(parent=site_tree.home["fr"])
+    NewsPageFactory(parent=index, title="Rencontre des membres à Liège")
+    client.force_login(profiles["members_only"].user)
+    # A member's visit first: nothing they saw may be kept for the visitor after them.
+    for url in ("/fr/members/", f"/fr/members/{profiles['members_only'].pk}/", index.url):
+        client.get(url)
+    client.logout()
+    for url in (index.url, index.url + "rss/", index.url + "atom/", "/fr/members/"):
+        text = client.get(url).content.decode()
+        for which in ("members_only", "waiting", "stale"):
+            assert profiles[which].display_name not in text, url
+    assert client.get(f"/fr/members/{profiles['members_only'].pk}/").status_code == 404

@@ -7,6 +7,9 @@ as soon as the demo site has one, without a change here.
 from django.utils import translation
 from wagtail.models import Page
 
+from directory.models import MemberProfile
+from directory.visibility import listed_profiles
+
 # Words that find guides in each language, and words that find nothing in any.
 SEARCH_WORDS = {"fr": "note de frais", "nl": "onkostennota", "en": "expense claim"}
 NOTHING_TO_FIND = "xqzvbnmwk"
@@ -18,8 +21,13 @@ def page_type_name(model):
 
 
 def pages_no_model_makes(language):
-    """(page type, address, status) of the search results, with and without any, and the 404."""
-    return [
+    """(page type, address, status) of the search results, with and without any, the member
+    directory and a public profile as visitors see them, and the 404."""
+    public = listed_profiles().filter(visibility=MemberProfile.PUBLIC).order_by("pk").first()
+    directory = [("member directory", f"/{language}/members/", 200)]
+    if public is not None:
+        directory.append(("member profile", f"/{language}/members/{public.pk}/", 200))
+    return directory + [
         ("search results", f"/{language}/search/?q={SEARCH_WORDS[language]}", 200),
         ("search, no results", f"/{language}/search/?q={NOTHING_TO_FIND}", 200),
         ("404", f"/{language}/no-page-has-this-address/", 404),
