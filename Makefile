@@ -9,7 +9,7 @@ E2E_INSTALLED := $(VENV)/.installed-e2e
 E2E_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_e2e
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test e2e lint format messages check bench backup restore bench-search load faults cluster cluster-load cluster-faults cluster-packages
+.PHONY: help install run oidc-provider test e2e lint format messages check bench backup restore bench-search load faults cluster cluster-load cluster-faults cluster-packages
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -20,7 +20,13 @@ $(INSTALLED): requirements.txt requirements-dev.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $(INSTALLED)
 
-install: $(INSTALLED) ## Create .venv and install the pinned dependencies
+# The OpenID Connect provider the sign-in tests and journeys start (deploy/oidc-provider, Node).
+OIDC_PROVIDER := deploy/oidc-provider/node_modules/.installed
+$(OIDC_PROVIDER): deploy/oidc-provider/package-lock.json
+	npm ci --prefix deploy/oidc-provider --no-audit --no-fund --silent
+	touch $(OIDC_PROVIDER)
+
+install: $(INSTALLED) $(OIDC_PROVIDER) ## Create .venv and install the pinned dependencies
 
 run: install ## Set up the demo site and serve it on http://127.0.0.1:8000
 	$(MANAGE) migrate --noinput
@@ -29,6 +35,9 @@ run: install ## Set up the demo site and serve it on http://127.0.0.1:8000
 	$(MANAGE) ensure_admin
 	@echo "Admin: http://127.0.0.1:8000/admin/"
 	$(MANAGE) runserver 127.0.0.1:8000
+
+oidc-provider: install ## Run the test OpenID provider on :9000 for local sign-in trials (docs/deployment.md)
+	OIDC_REDIRECT_URIS=http://127.0.0.1:8000/oidc/callback/ node deploy/oidc-provider/provider.mjs
 
 # Two workers, one test file at a time each, so a module's shared fixtures are built once.
 test: install ## Run the whole test suite (PostgreSQL when DATABASE_URL says so)

@@ -52,8 +52,3 @@ class MultilingualSitemap(Sitemap):
         if lastmods:
             self.latest_lastmod = max(lastmods)
         return urls
-
-
-# Every part of the sitemap by name: apps whose objects have public addresses of their own add
-# theirs in `ready()` (the member directory's public profiles), so the project shell names none.
-SITEMAPS = {"pages": MultilingualSitemap}

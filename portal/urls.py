@@ -6,7 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import document_ranges, media, robots
-from portal.sitemap import SITEMAPS
+from portal.sitemap import MultilingualSitemap
 
 # Ahead of Wagtail's admin: a few of its views that no hook can replace, limited to the person's
 # languages (workflows/urls.py). Apps are included by name: the project shell imports none.
@@ -17,8 +17,10 @@ urlpatterns += [
     # Wagtail's document view, answering byte ranges right (portal/document_ranges.py).
     re_path(r"^documents/(\d+)/(.*)$", document_ranges.serve_document, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("robots.txt", robots.robots_txt, name="robots_txt"),
+    # mozilla-django-oidc's start, callback and logout: one fixed address the provider knows.
+    path("oidc/", include("mozilla_django_oidc.urls")),
 ]
 
 # Images only, in production too (portal/media.py); documents only through Wagtail's view.
@@ -29,6 +31,7 @@ urlpatterns += [path("media/<path:path>", media.serve_image, name="media_image")
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("feedback.urls")),
+    path("", include("accounts.urls")),
     path("", include("directory.urls")),
     path("", include("guides.urls")),
     path("", include(wagtail_urls)),

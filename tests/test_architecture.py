@@ -11,8 +11,8 @@ from pathlib import Path
 from django.conf import settings
 
 APPS = [
-    "portal", "navigation", "workflows", "translations", "glossary", "guides", "news",
-    "offices", "feedback", "home", "search", "demo",
+    "portal", "navigation", "workflows", "accounts", "translations", "glossary", "guides",
+    "news", "offices", "feedback", "directory", "home", "search", "demo",
 ]  # fmt: skip
 
 

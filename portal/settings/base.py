@@ -47,6 +47,21 @@ WAGTAILADMIN_BASE_URL = os.environ.get(
 )
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media"))
 STATIC_ROOT = os.environ.get("STATIC_ROOT", str(BASE_DIR / "staticfiles"))
+# Members' sign-in: OpenID Connect with the cooperative's identity provider (docs/deployment.md).
+# Empty client id: sign-in is off and the sign-in page says so.
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = "openid email profile"
+# The authorization code flow with PKCE (S256), and a short wait on the provider.
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 5
+# `make run` only (dev.py): demo members sign in without a provider; refused with DEBUG off.
+DEMO_MEMBER_SIGN_IN = False
 # Outgoing e-mail: messages between members, moderators' alerts, the yearly profile question.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
@@ -64,6 +79,7 @@ INSTALLED_APPS = [
     "portal",
     "navigation",
     "workflows",
+    "accounts",
     "translations",
     "glossary",
     "guides",
@@ -95,6 +111,7 @@ INSTALLED_APPS = [
     "django_filters",
     "axes",
     "csp",
+    "mozilla_django_oidc",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -155,7 +172,13 @@ AUTHENTICATION_BACKENDS = [
     # First, so a locked-out account is refused before its password is even checked.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Members, through the cooperative's identity provider; matched by `sub` only.
+    "accounts.backends.MemberOIDCBackend",
 ]
+# Member pages send visitors to the members' sign-in page; the admin keeps its own login.
+LOGIN_URL = "sign_in"
+LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL_FAILURE = "/"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -12,3 +12,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Demo members sign in from the sign-in page without any provider (accounts/checks.py).
+DEMO_MEMBER_SIGN_IN = True

@@ -7,6 +7,7 @@ addresses and create the staff who log in: there are no per-test transactions to
 because the server process must see what the tests commit.
 """
 
+import dataclasses
 import os
 from pathlib import Path
 
@@ -14,6 +15,8 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect, sync_playwright
 
+from benchmarks.services import free_port
+from tests.accounts.oidc_provider import running_provider
 from tests.e2e import report
 from tests.e2e.live_site import rebuild_database, serve_site
 from tests.e2e.translation_service import machine_translation_service
@@ -41,12 +44,15 @@ def e2e_database(django_db_blocker):
 
 @pytest.fixture(scope="session")
 def live_site(e2e_database):
-    # Translators' journeys machine-translate through a local LibreTranslate stand-in.
+    # Translators' journeys machine-translate through a local LibreTranslate stand-in; members
+    # sign in through a real OpenID Connect provider on 127.0.0.1 (tests/accounts/oidc_provider.py).
+    port = free_port()
     with (
         machine_translation_service() as translator_url,
-        serve_site({"LIBRETRANSLATE_URL": translator_url}) as site,
+        running_provider(f"http://127.0.0.1:{port}/oidc/callback/") as (issuer, oidc_settings),
+        serve_site({"LIBRETRANSLATE_URL": translator_url, **oidc_settings}, port=port) as site,
     ):
-        yield site
+        yield dataclasses.replace(site, identity_provider=issuer)
 
 
 @pytest.fixture(scope="session")
@@ -77,7 +83,11 @@ def open_context(browser, live_site):
             base_url=live_site.url, viewport={"width": width, "height": HEIGHT}, locale="en-GB"
         )
         context.set_default_timeout(TIMEOUT_MS)
-        context.route(lambda url: not url.startswith(live_site.url), lambda route: route.abort())
+        # The identity provider is the one other host: members sign in there.
+        allowed = tuple(
+            address for address in (live_site.url, live_site.identity_provider) if address
+        )
+        context.route(lambda url: not url.startswith(allowed), lambda route: route.abort())
         contexts.append(context)
         return context
 

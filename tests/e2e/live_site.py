@@ -68,15 +68,17 @@ def free_port():
 
 @dataclass(frozen=True)
 class LiveSite:
-    """The running site: its address, such as http://127.0.0.1:8200."""
+    """The running site: its address, such as http://127.0.0.1:8200, and the address of the
+    identity provider its members sign in through, the one other host a browser may reach."""
 
     url: str
+    identity_provider: str = ""
 
 
 @contextmanager
-def serve_site(environment=None):
-    """Serve the e2e database on a free port for as long as the `with` block lasts."""
-    port = free_port()
+def serve_site(environment=None, port=None):
+    """Serve the e2e database on `port` (a free one by default) while the `with` block lasts."""
+    port = port or free_port()
     site = LiveSite(url=f"http://127.0.0.1:{port}")
     with tempfile.TemporaryFile(prefix="portal-e2e-server-") as log:
         # The test settings with their fast password hasher, so users the tests create can log in.

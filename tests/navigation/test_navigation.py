@@ -130,8 +130,10 @@ def page_html(client, url):
 
 
 def menu_links(html):
+    """The links editors put in the menu: not the member directory and sign-in that close it."""
     nav = html.select_one(".main-nav nav")
-    return [(link.get_text(), link["href"]) for link in nav.find_all("a")]
+    links = nav.select("li:not(.main-nav__fixed):not(.main-nav__account) > a")
+    return [(link.get_text(), link["href"]) for link in links]
 
 
 def footer_links(html, heading):
@@ -146,6 +148,14 @@ def test_the_header_shows_the_menu_of_the_readers_language(client, site, languag
 
     urls = [site[name][language].url for name in MENU]
     assert menu_links(html) == list(zip(MENU_LABELS[language], urls, strict=True))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_menu_ends_with_the_member_directory_in_the_readers_language(client, site, language):
+    html = page_html(client, site["guide"][language].url)
+    fixed = html.select(".main-nav nav li.main-nav__fixed > a")
+    assert [link["href"] for link in fixed] == [f"/{language}/members/"]
 
 
 @pytest.mark.django_db
@@ -314,4 +324,5 @@ def test_the_menu_is_a_disclosure_that_needs_no_script(client, site):
     menu = html.select_one("details.main-nav")
     assert menu.summary.get_text(strip=True) == "Menu"
     assert menu.select_one("nav")["aria-label"]
-    assert len(menu.select("nav a")) == len(MENU)
+    # The editors' links, then the member directory and, for phones, signing in.
+    assert len(menu.select("nav a")) == len(MENU) + 2
