@@ -33,6 +33,7 @@ from guides.models import (
 from home.models import HomePage, HomePageFeaturedGuide, MissionPage
 from news.models import NewsIndexPage, NewsPage, NewsTag
 
+from .directory import build_directory
 from .navigation import build_site_navigation
 from .offices import build_offices
 from .sources import (
@@ -104,6 +105,8 @@ class DemoSiteBuilder:
             site="Blog Smart",
             stdout=io.StringIO(),
         )
+        # Last: members pick their skills in the language they write in, and name an office.
+        build_directory(self)
         self.log(f"Demo site: {self.created} objects created, {self.translated} translations made.")
 
     def build_source_site(self):

@@ -10,9 +10,4 @@ class DirectoryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from portal.sitemap import SITEMAPS
-
         from . import signal_handlers  # noqa: F401
-        from .sitemap import PublicProfileSitemap
-
-        SITEMAPS["members"] = PublicProfileSitemap

@@ -49,6 +49,7 @@ def export_member_data(user):
         "account": {
             "name": user.get_full_name(),
             "email": user.email,
+            "identity_at_provider": getattr(getattr(user, "member_account", None), "subject", None),
         },
         "profile": None,
         "messages_sent": [

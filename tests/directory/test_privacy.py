@@ -100,12 +100,13 @@ def test_a_signed_in_member_sees_every_listed_profile_whole(client, profiles):
     assert list(find_profiles(viewer, HIDDEN_CITY)) == [profiles["public"]]
 
 
-def test_the_sitemap_lists_public_profiles_only(client, profiles):
+def test_no_profile_is_in_the_sitemap_or_offered_to_search_engines(client, profiles):
+    # Until profile pages carry what search engines need (canonical, hreflang alternates, Open
+    # Graph), none is listed, and each page asks not to be indexed.
     text = client.get("/sitemap.xml").content.decode()
-    assert f"/fr/members/{profiles['public'].pk}/" in text
-    assert f"/nl/members/{profiles['public'].pk}/" in text
-    for which in ("members_only", "waiting", "stale"):
-        assert f"/members/{profiles[which].pk}/" not in text
+    assert "/members/" not in text
+    for url in ("/fr/members/", f"/fr/members/{profiles['public'].pk}/"):
+        assert 'name="robots" content="noindex' in client.get(url).content.decode()
 
 
 def test_the_unified_search_shows_visitors_public_profiles_only(client, profiles):

@@ -18,12 +18,14 @@ from wagtail.models import Page, TaskState
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
+from directory.models import Skill
 from glossary.models import GlossaryTerm
 from guides.models import FAQQuestion, FAQTheme, GuidePage, Level, PathPage
 from home.models import HomePage
 from navigation.models import SiteFooter, SiteNavigation
 from news.models import NewsTag
 from offices.models import Service
+from tests.directory.factories import skill
 from tests.glossary.factories import GlossaryTermFactory
 from tests.guides.factories import (
     FAQQuestionFactory,
@@ -150,6 +152,7 @@ def one_of_each_translatable_snippet(guide):
         FAQQuestion: FAQQuestionFactory(theme=theme, question="Quand serai-je payé ?"),
         NewsTag: NewsTagFactory(name="Outils", slug="outils"),
         Service: ServiceFactory(name="Salaires"),
+        Skill: skill("sous-titrage"),
         SiteNavigation: SiteNavigationFactory(links=[menu_link(guide, "Être payé")]),
         SiteFooter: SiteFooterFactory(link_groups=[footer_group("Aide", [(guide, "Être payé")])]),
     }
