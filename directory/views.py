@@ -218,6 +218,10 @@ def my_profile(request):
     profile = MemberProfile.objects.filter(user=request.user).first()
     context = {"profile": profile}
     if profile is not None:
+        # Read once: the status and the moderator's comment both look at the review in progress.
+        profile._current_workflow_states = list(
+            profile.workflow_states.active().select_related("current_task_state__task")
+        )
         status = status_of(profile)
         context.update(
             status=status,
