@@ -31,6 +31,7 @@ from portal.pages import localize_pages
 
 from . import circuit_breaker
 from .highlight import query_stems
+from .linked_answers import lift_linked_answers
 from .models import ExternalResource
 from .query import build_query, significant_words
 from .results import (
@@ -149,6 +150,10 @@ class PortalSearch:
                     outcome.corrected_query = corrected
                     outcome.defined_terms = corrected_terms
         outcome.results = self.with_partial_matches(exact, searched, terms)
+        if len(re.findall(r"\w+", searched)) < SENTENCE_WORDS:
+            # A few words name a task or a topic: its guide and their answers belong together.
+            # A sentence is one question, whose words decide (linked_answers).
+            outcome.results = lift_linked_answers(outcome.results, exact)
         # Nothing holds every word asked, and some word is nowhere on the portal ('Namur',
         # 'password'): whatever shows only shares the other words. A sentence whose words are
         # all on the portal, only not on one page, is not flagged: its answer usually shows.

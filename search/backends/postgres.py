@@ -7,10 +7,13 @@ analysed in the searcher's language, so 'formations' finds 'formation' and 'fact
 created by migration search/0001.
 """
 
+import re
 from collections import defaultdict
 from functools import lru_cache
 
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
+from django.db.models import Value
 from django.utils import translation
 from modelsearch.backends.database.postgres.postgres import (
     PostgresAutocompleteQueryCompiler,
@@ -19,7 +22,10 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchQueryCompiler,
 )
 from modelsearch.query import Fuzzy, MatchAll, Not, Or, PlainText
+from modelsearch.utils import ADD
 from wagtail.models import Locale, Page
+
+from .word_weights import rarity_weights
 
 # Text search configurations made by migration search/0001: the language's own stemmer,
 # preceded by unaccent.
@@ -30,6 +36,15 @@ SIMPLE_CONFIG = "portal_simple"
 # more). Ranking reads each match's whole text: ranking all 40,000 matches of a very common word
 # took over a second (docs/benchmarks.md). See MultilingualSearchQueryCompiler.search.
 RANKED_CANDIDATES = 500
+
+# In a query needing only some of its words, a word's rank r counts r / (r + this): a word in a
+# short title (r about 0.5) counts 0.9, once in running text (r about 0.03) 0.4, so whether a
+# result holds a rare word matters more than where. Chosen on the tuning part of the members'
+# judged queries (docs/search.md).
+WORD_RANK_SATURATION = 0.05
+# Each word weighed costs a rank per result: past this many (a pasted paragraph), the words are
+# ranked together, as modelsearch does.
+MAX_WEIGHED_WORDS = 24
 
 _language_by_locale_id = {}
 
@@ -105,6 +120,52 @@ class MultilingualSearchQueryCompiler(PostgresSearchQueryCompiler):
     def get_config(self, backend):
         # The query is analysed in the language the member is reading.
         return config_for_language(translation.get_language())
+
+    def _build_rank_expression(self, vectors, config):
+        """Rank "any of these words" queries word by word (search/backends/word_weights.py);
+        other queries as modelsearch ranks them."""
+        wordings = self.query.subqueries if isinstance(self.query, Or) else [self.query]
+        if (
+            not all(
+                isinstance(wording, PlainText) and wording.operator == "or" for wording in wordings
+            )
+            or sum(len(wording.query_string.split()) for wording in wordings) > MAX_WEIGHED_WORDS
+        ):
+            return super()._build_rank_expression(vectors, config)
+        # Alternative wordings (a glossary term's) count as their average, as modelsearch does.
+        return ADD(self.rank_by_rarity(wording, vectors, config) for wording in wordings) / len(
+            wordings
+        )
+
+    def rank_by_rarity(self, wording, vectors, config):
+        """Each word's rank, where it matches (title or text, as modelsearch weighs them),
+        saturated so that where matters less than whether; weighed by the word's rarity."""
+        words = tuple(
+            dict.fromkeys(word for word in re.split(r"[\s\-]+", wording.query_string) if word)
+        )
+        # Stop words analyse to nothing and rank nothing.
+        analysed = {
+            word: lexemes
+            for word, lexemes in zip(words, analysed_wordings(config, words), strict=True)
+            if lexemes
+        }
+        if not analysed:
+            return Value(0.0)
+        weights = rarity_weights(config, list(dict.fromkeys(analysed.values())))
+
+        def word_rank(word):
+            rank = ADD(
+                SearchRank(
+                    vector,
+                    SearchQuery(word, search_type="plain", config=config),
+                    weights=self.sql_weights,
+                )
+                * boost
+                for vector, boost in vectors
+            )
+            return rank / (rank + WORD_RANK_SATURATION)
+
+        return ADD(word_rank(word) * weights[lexemes] for word, lexemes in analysed.items())
 
     def search(self, config, start, stop, score_field=None, backend=None):
         """The best `stop` pages, ranking a bounded set of candidates rather than every match.
