@@ -34,6 +34,7 @@ from home.models import HomePage, HomePageFeaturedGuide, MissionPage
 from news.models import NewsIndexPage, NewsPage, NewsTag
 
 from .directory import build_directory
+from .events import build_agenda
 from .navigation import build_site_navigation
 from .offices import build_offices
 from .sources import (
@@ -107,6 +108,8 @@ class DemoSiteBuilder:
         )
         # Last: members pick their skills in the language they write in, and name an office.
         build_directory(self)
+        # After both: events take place at offices and concern trades.
+        build_agenda(self)
         self.log(f"Demo site: {self.created} objects created, {self.translated} translations made.")
 
     def build_source_site(self):

@@ -8,10 +8,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from events.models import AgendaPage
+from events.upcoming import next_dates
 from glossary.models import GlossaryPage
 from guides.models import FAQPage, GuidePage, Level, PathPage
 from guides.path_preference import paths_in_preferred_order, preferred_level
 from news.models import NewsIndexPage, NewsPage
+from portal import page_cache
 from portal.blocks import BodyBlock
 from portal.pages import localize_linked_pages
 from portal.routing import PageRoutingMixin
@@ -41,6 +44,7 @@ class HomePage(PageRoutingMixin, Page):
         "home.MissionPage",
         "offices.ContactPage",
         "news.NewsIndexPage",
+        "events.AgendaPage",
     ]
 
     class Meta:
@@ -75,10 +79,20 @@ class HomePage(PageRoutingMixin, Page):
             if news_index
             else []
         )
+        context["agenda"] = first_of(AgendaPage)
+        context["next_dates"] = next_dates(context["agenda"], with_offices=False)
         context["featured_guides"] = localize_linked_pages(
             self.featured_guides.all(), "guide", self.locale_id, GuidePage
         )
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        dates = getattr(response, "context_data", {}).get("next_dates")
+        if dates:
+            # The coming events hold until the first of them ends.
+            page_cache.expire_at(response, dates[0].ends_at)
+        return response
 
 
 class HomePageFeaturedGuide(Orderable):

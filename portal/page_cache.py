@@ -121,7 +121,11 @@ def expire_at(response, moment):
     For pages that are true only for a while, such as an office's "open now": they are kept
     until the next opening or closing rather than rebuilt on every request.
     """
-    if moment is not None:
+    if moment is None:
+        return
+    # Several facts on one page each hold for a while: it is kept until the first changes.
+    earlier = getattr(response, "page_cache_expires", None)
+    if earlier is None or moment < earlier:
         response.page_cache_expires = moment
 
 

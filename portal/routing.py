@@ -44,13 +44,14 @@ class PageRoutingMixin:
             for page in Page.objects.filter(url_path__in=prefixes).descendant_of(self)
         }
         chain = [self]
+        # The deepest page on the address takes the rest of it: a page type with routes of its
+        # own (feeds, an agenda's past events) is handed what follows it, while its child pages
+        # are still found in this one query, as Wagtail finds a child when no route matches.
         for prefix in prefixes:
             page = found.get(prefix)
             if page is None:
                 break
             chain.append(page)
-            if has_own_routing(page):
-                break
         if len(chain) == 1:
             raise Http404
         target = chain[-1].specific

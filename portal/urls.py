@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("", include("feedback.urls")),
     path("", include("accounts.urls")),
     path("", include("directory.urls")),
+    path("", include("events.urls")),
     path("", include("guides.urls")),
     path("", include(wagtail_urls)),
 )

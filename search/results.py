@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.models import IndexEntry
 
+from events.models import AgendaPage, EventPage
 from glossary.models import GlossaryPage, GlossaryTerm
 from guides.models import (
     FAQPage,
@@ -32,6 +33,7 @@ KIND_WEIGHTS = {
     "glossary": 1.0,
     "about": 1.0,
     "news": 0.8,
+    "event": 0.8,
     "external": 0.7,
 }
 
@@ -40,6 +42,7 @@ CONTENT_TYPES = {
     "faq": _("Question"),
     "path": _("Path"),
     "news": _("News"),
+    "event": _("Event"),
     "glossary": _("Glossary"),
     "about": _("About the cooperative"),
     "external": _("Other website"),
@@ -56,6 +59,7 @@ def content_type_of_class(model):
         (GuidePage, "guide"),
         ((PathPage, TopicPage), "path"),
         ((NewsPage, NewsIndexPage), "news"),
+        ((EventPage, AgendaPage), "event"),
         ((GlossaryTerm, GlossaryPage), "glossary"),
         ((FAQQuestion, FAQPage), "faq"),
         (ExternalResource, "external"),

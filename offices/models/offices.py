@@ -11,6 +11,7 @@ from django.utils.dates import WEEKDAYS
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -298,11 +299,21 @@ class OfficePage(PageRoutingMixin, Page):
         context["services"] = self.localized_services()
         context["booklet"] = WelcomeBookletPage.objects.child_of(self).live().first()
         context["schema_org"] = self.schema_org(request, context["state"].today)
+        context["sections"] = self.sections_from_other_apps(request)
         return context
+
+    def sections_from_other_apps(self, request):
+        """What other apps show on an office's page (the agenda's coming events), through the
+        `office_page_sections` hook: each gives (HTML, when it stops being true) or None."""
+        sections = [hook(self, request) for hook in hooks.get_hooks("office_page_sections")]
+        return [section for section in sections if section is not None]
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
-        page_cache.expire_at(response, response.context_data["state"].changes_at)
+        context = response.context_data
+        page_cache.expire_at(response, context["state"].changes_at)
+        for _html, expires_at in context["sections"]:
+            page_cache.expire_at(response, expires_at)
         return response
 
     def schema_org(self, request, today):

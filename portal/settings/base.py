@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "offices",
     "feedback",
     "directory",
+    "events",
     "home",
     "search",
     "demo",

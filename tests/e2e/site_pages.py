@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from directory.models import MemberProfile
 from directory.visibility import listed_profiles
+from events.models import EventPage
 
 # Words that find guides in each language, and words that find nothing in any.
 SEARCH_WORDS = {"fr": "note de frais", "nl": "onkostennota", "en": "expense claim"}
@@ -22,11 +23,23 @@ def page_type_name(model):
 
 def pages_no_model_makes(language):
     """(page type, address, status) of the search results, with and without any, the member
-    directory and a public profile as visitors see them, and the 404."""
+    directory and a public profile as visitors see them, an event's registration form, and the
+    404."""
     public = listed_profiles().filter(visibility=MemberProfile.PUBLIC).order_by("pk").first()
     directory = [("member directory", f"/{language}/members/", 200)]
     if public is not None:
         directory.append(("member profile", f"/{language}/members/{public.pk}/", 200))
+    with_places = [
+        event
+        for event in EventPage.objects.live()
+        .filter(locale__language_code=language, places__isnull=False)
+        .order_by("pk")
+        if event.next_occurrences()
+    ]
+    if with_places:
+        directory.append(
+            ("event registration", f"/{language}/events/{with_places[0].pk}/register/", 200)
+        )
     return directory + [
         ("search results", f"/{language}/search/?q={SEARCH_WORDS[language]}", 200),
         ("search, no results", f"/{language}/search/?q={NOTHING_TO_FIND}", 200),

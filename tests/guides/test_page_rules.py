@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from events.models import AgendaPage, EventPage
 from glossary.models import GlossaryPage
 from guides.models import (
     FAQPage,
@@ -38,7 +39,16 @@ class PageCreationRulesTests(WagtailPageTestCase):
     def test_home_page_sits_at_the_root_and_holds_the_sections(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
-            HomePage, {PathPage, GlossaryPage, FAQPage, MissionPage, NewsIndexPage, ContactPage}
+            HomePage,
+            {
+                PathPage,
+                GlossaryPage,
+                FAQPage,
+                MissionPage,
+                NewsIndexPage,
+                ContactPage,
+                AgendaPage,
+            },
         )
 
     def test_guides_live_in_a_path_or_a_topic_and_hold_nothing(self):
@@ -48,6 +58,11 @@ class PageCreationRulesTests(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(TopicPage, {GuidePage})
         self.assertCanNotCreateAt(HomePage, GuidePage)
         self.assertCanNotCreateAt(TopicPage, TopicPage)
+
+    def test_events_live_only_in_the_agenda(self):
+        self.assertAllowedParentPageTypes(EventPage, {AgendaPage})
+        self.assertAllowedSubpageTypes(EventPage, set())
+        self.assertCanNotCreateAt(PathPage, EventPage)
 
     def test_news_lives_only_in_the_news_index(self):
         self.assertAllowedParentPageTypes(NewsPage, {NewsIndexPage})

@@ -121,6 +121,10 @@ MEMBERS_DATA = (
     "member profiles and reports of abuse have no language: only Moderators hold permissions "
     "on them, checked URL by URL in tests/directory/test_admin_roles.py"
 )
+REGISTRATIONS = (
+    "registrations to events have no language: only Communication and Moderators read them, "
+    "nobody changes them, checked URL by URL in tests/events/test_admin_registrations.py"
+)
 ALLOW_LIST = {
     **dict.fromkeys(
         [
@@ -244,6 +248,13 @@ ALLOW_LIST = {
             "admin/snippets/choose/directory/abusereport/chosen/<str:pk>/",
         ],
         MEMBERS_DATA,
+    ),
+    **dict.fromkeys(
+        [
+            f"admin/registrations/{view}/<int:pk>/"
+            for view in ("edit", "delete", "history", "history-results", "usage", "inspect", "copy")
+        ],
+        REGISTRATIONS,
     ),
     "admin/localize/jsi18n/": NO_OBJECT,
     "admin/failwhale/": "Wagtail's error page test: raises on purpose, for everyone",

@@ -1,0 +1,101 @@
+"""When an event takes place: once, or repeated every week or every month, in Brussels time.
+
+A repeated event is stored once, with its first date and a rule; its dates are worked out here,
+in the local time of Brussels, so a session at 18:00 stays at 18:00 across the change to and from
+summer time.
+"""
+
+import datetime
+import zoneinfo
+from dataclasses import dataclass
+
+from dateutil import rrule
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+BRUSSELS = zoneinfo.ZoneInfo("Europe/Brussels")
+# However long a rule runs, the agenda and the feeds look this far ahead.
+HORIZON_DAYS = 366
+
+
+class Recurrence(models.TextChoices):
+    ONCE = "", _("Once")
+    WEEKLY = "weekly", _("Every week, on the same day")
+    MONTHLY = "monthly", _("Every month, on the same weekday (the first Tuesday, say)")
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One date of an event."""
+
+    event: object
+    starts_at: datetime.datetime
+    ends_at: datetime.datetime
+
+    @property
+    def key(self):
+        """The occurrence in addresses and registrations: its start, in UTC, to the minute."""
+        return self.starts_at.astimezone(datetime.UTC).strftime("%Y%m%dT%H%MZ")
+
+
+def occurrence_key_to_datetime(key):
+    """The start of the occurrence `key` names, or None if `key` is not one."""
+    try:
+        return datetime.datetime.strptime(key, "%Y%m%dT%H%MZ").replace(tzinfo=datetime.UTC)
+    except (TypeError, ValueError):
+        return None
+
+
+def recurrence_rule(event):
+    """The dateutil rule of a repeated event, in Brussels local time; None if it happens once."""
+    if not event.recurrence:
+        return None
+    start = event.starts_at.astimezone(BRUSSELS).replace(tzinfo=None)
+    until = None
+    if event.repeat_until:
+        until = datetime.datetime.combine(event.repeat_until, datetime.time(23, 59))
+    if event.recurrence == Recurrence.WEEKLY:
+        return rrule.rrule(rrule.WEEKLY, dtstart=start, until=until)
+    # The same weekday of the same week of the month: the 2nd Tuesday stays the 2nd Tuesday.
+    week = (start.day - 1) // 7 + 1
+    weekday = rrule.weekday(start.weekday(), week)
+    return rrule.rrule(rrule.MONTHLY, dtstart=start, until=until, byweekday=weekday)
+
+
+def occurrences(event, after=None, before=None):
+    """The dates of `event` ending after `after` and starting before `before` (aware datetimes;
+    either may be None), earliest first, at most a year past `after` for a rule without end."""
+    duration = event.ends_at - event.starts_at
+    rule = recurrence_rule(event)
+    if rule is None:
+        starts = [event.starts_at]
+    else:
+        horizon = (after or event.starts_at) + datetime.timedelta(days=HORIZON_DAYS)
+        if before is None or before > horizon:
+            before = horizon
+        local_after = (
+            (after - duration).astimezone(BRUSSELS).replace(tzinfo=None) if after else None
+        )
+        local_before = before.astimezone(BRUSSELS).replace(tzinfo=None)
+        starts = [
+            start.replace(tzinfo=BRUSSELS)
+            for start in rule.between(local_after or rule._dtstart, local_before, inc=True)
+        ]
+    return [
+        Occurrence(event, start, start + duration)
+        for start in starts
+        if (after is None or start + duration > after) and (before is None or start < before)
+    ]
+
+
+def last_end(event):
+    """When the event's last date ends; None for a rule without end."""
+    rule = recurrence_rule(event)
+    if rule is None:
+        return event.ends_at
+    if not event.repeat_until:
+        return None
+    last = rule.before(
+        datetime.datetime.combine(event.repeat_until, datetime.time(23, 59)), inc=True
+    )
+    return last.replace(tzinfo=BRUSSELS) + (event.ends_at - event.starts_at)
