@@ -11,9 +11,14 @@ import re
 from collections import defaultdict
 from functools import lru_cache
 
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Value
+from django.db.models import BooleanField, F, Func, IntegerField, OuterRef, Subquery, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
+from django.db.models.lookups import Exact
+from django.db.models.sql.where import AND
 from django.utils import translation
 from modelsearch.backends.database.postgres.postgres import (
     PostgresAutocompleteQueryCompiler,
@@ -22,8 +27,9 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchQueryCompiler,
 )
 from modelsearch.query import Fuzzy, MatchAll, Not, Or, PlainText
-from modelsearch.utils import ADD
+from modelsearch.utils import ADD, get_content_type_pk, get_descendants_content_types_pks
 from wagtail.models import Locale, Page
+from wagtail.search.models import IndexEntry
 
 from .word_weights import rarity_weights
 
@@ -100,20 +106,66 @@ def distinct_wordings(query, config):
     return kept[0] if len(kept) == 1 else Or(kept)
 
 
+def filtered_locale_id(queryset):
+    """The locale `queryset` keeps only the objects of (`.filter(locale=...)`), or None."""
+    where = queryset.query.where
+    if where.connector != AND or where.negated:
+        return None
+    for lookup in where.children:
+        target = getattr(getattr(lookup, "lhs", None), "target", None)
+        if isinstance(lookup, Exact) and getattr(target, "name", None) == "locale":
+            return lookup.rhs if isinstance(lookup.rhs, int) else None
+    return None
+
+
+class IdArray(Subquery):
+    """ARRAY(subquery): the ids a subquery returns, as one value."""
+
+    template = "ARRAY(%(subquery)s)"
+    output_field = ArrayField(IntegerField())
+
+
+class AmongIds(Func):
+    """`pk = ANY(ARRAY(subquery))`: the ids are one value, computed once. Given `pk IN
+    (subquery)`, the planner may join them with every row the other conditions allow; given an
+    array, it looks each id up by primary key (at scale; docs/benchmarks.md)."""
+
+    output_field = BooleanField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        (column, column_params), (ids, ids_params) = (
+            compiler.compile(expression) for expression in self.get_source_expressions()
+        )
+        return f"{column} = ANY({ids})", (*column_params, *ids_params)
+
+
 class MultilingualPostgresIndex(PostgresIndex):
     def add_items(self, model, objs):
         # modelsearch's indexer reads the backend's configuration for every object it builds:
-        # index each language's objects as a batch, with that language's configuration.
-        objs_by_config = defaultdict(list)
+        # index each locale's objects as a batch, with its language's configuration.
+        objs_by_locale = defaultdict(list)
         for obj in objs:
-            objs_by_config[config_for_language(language_of(obj))].append(obj)
+            objs_by_locale[getattr(obj, "locale_id", None)].append(obj)
         default_config = self.backend.config
         try:
-            for config, batch in objs_by_config.items():
-                self.backend.config = config
+            for locale_id, batch in objs_by_locale.items():
+                self.backend.config = config_for_language(language_of(batch[0]))
                 super().add_items(model, batch)
+                if locale_id is not None:
+                    self.record_locale(model, batch, locale_id)
         finally:
             self.backend.config = default_config
+
+    def record_locale(self, model, objs, locale_id):
+        """Store the objects' locale on their entries (the column migration search/0007 adds),
+        so a search in one language reads only that language's entries from the indexes."""
+        with self.write_connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {IndexEntry._meta.db_table} SET locale_id = %s"  # noqa: S608
+                " WHERE content_type_id = %s AND object_id = ANY(%s)"
+                " AND locale_id IS DISTINCT FROM %s",
+                [locale_id, get_content_type_pk(model), [str(obj.pk) for obj in objs], locale_id],
+            )
 
 
 class MultilingualSearchQueryCompiler(PostgresSearchQueryCompiler):
@@ -170,7 +222,7 @@ class MultilingualSearchQueryCompiler(PostgresSearchQueryCompiler):
     def search(self, config, start, stop, score_field=None, backend=None):
         """The best `stop` pages, ranking a bounded set of candidates rather than every match.
 
-        Candidates are the first matches the index yields among objects whose title holds the
+        Candidates are the first matches the index yields among entries whose title holds the
         words, and as many among all matches: two scans that stop early (LIMIT, no ORDER BY),
         so their cost doesn't grow with the number of matches. Only candidates are ranked. A
         query matching fewer objects than that (most queries) is ranked in full, as before. For a
@@ -178,6 +230,13 @@ class MultilingualSearchQueryCompiler(PostgresSearchQueryCompiler):
         among those ranked, the others are a sample. Counting (no `stop`) counts every match.
         Other models (glossary terms, questions, resources) number hundreds, not tens of
         thousands: building the candidate scans would cost them more than ranking every match.
+
+        The plan must not depend on the planner's estimates, which follow how the database was
+        built: on a database built in one go, joining candidates with pages read every page of
+        the language (docs/benchmarks.md). So the scans start from the index entries, narrowed
+        to the queryset's locale by the indexes themselves (migration search/0007), and check
+        each entry's page against the queryset by primary key; the pages ranked are then
+        looked up by primary key too.
         """
         self.query = distinct_wordings(self.query, config)
         if (
@@ -192,14 +251,29 @@ class MultilingualSearchQueryCompiler(PostgresSearchQueryCompiler):
         vectors = self.get_search_vectors(search_query)
         rank_expression = self._build_rank_expression(vectors, config)
         limit = max(backend.ranked_candidates, stop)
-        unordered = self.queryset.order_by()
-        matches = unordered.annotate(
-            _vector_=vectors[0][0]._combine(vectors[1][0], "||", False)
-        ).filter(_vector_=search_query)
-        title_matches = unordered.filter(index_entries__title=search_query)
-        candidates = self.queryset.filter(
-            pk__in=title_matches.values("pk")[:limit].union(matches.values("pk")[:limit])
+        entries = IndexEntry._default_manager.filter(
+            content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
         )
+        locale_id = filtered_locale_id(self.queryset)
+        if locale_id is not None:
+            # Unqualified: the column is not on modelsearch's model, and Django renames the
+            # table in a subquery. Only the entries table is in scope here.
+            entries = entries.filter(
+                RawSQL("locale_id = %s", [locale_id], output_field=BooleanField())
+            )
+        # A scalar subquery, unlike EXISTS, is never turned into a join: one primary key lookup
+        # per entry the index yields, and the scan stops at the limit.
+        page = self.queryset.order_by().filter(pk=Cast(OuterRef("object_id"), IntegerField()))
+        entries = entries.alias(_page=Subquery(page.values("pk"))).filter(_page__isnull=False)
+        page_id = Cast("object_id", IntegerField())
+        title_matches = entries.filter(title=search_query).values(page_id=page_id)
+        matches = (
+            entries.alias(_vector_=F("title")._combine(F("body"), "||", False))
+            .filter(_vector_=search_query)
+            .values(page_id=page_id)
+        )
+        candidate_ids = IdArray(title_matches[:limit].union(matches[:limit]))
+        candidates = self.queryset.filter(AmongIds(F("pk"), candidate_ids))
         return self._apply_ordering_and_scoring(
             candidates, rank_expression, start, stop, score_field
         )
