@@ -27,6 +27,10 @@ def page_addresses():
         "glossary": demo_page("glossary", "glossary").url,
         "news index": demo_page("news-index", "news").url,
         "news item": demo_page("news", "new-portal").url,
+        "agenda": demo_page("page", "agenda").url,
+        "agenda, filtered": demo_page("page", "agenda").url + "?kind=workshop",
+        "event": demo_page("event", "welcome-session-brussels").url,
+        "agenda feed": demo_page("page", "agenda").url + "calendar/",
         "search results": SEARCH,
         "404": "/fr/no-such-page/",
     }

@@ -4,6 +4,7 @@ calendar, and subscribes to her office's calendar, which imports twice without a
 """
 
 import datetime
+import re
 
 import icalendar
 from django.core import mail
@@ -38,7 +39,7 @@ def test_a_member_registers_for_an_event_and_follows_her_office_in_her_calendar(
     assert not axe_violations(member), describe(axe_violations(member))
     member.locator("#agenda-office").select_option(value=office.slug)
     member.locator("form.agenda-filter button[type='submit']").click()
-    expect(member).to_have_url(f"/fr/agenda/?office={office.slug}")
+    expect(member).to_have_url(re.compile(rf"/fr/agenda/\?office={office.slug}(&|$)"))
     member.locator(".event-item__title a", has_text=event.title).first.click()
     expect(member.locator("h1")).to_have_text(event.title)
     assert not axe_violations(member), describe(axe_violations(member))
