@@ -24,10 +24,12 @@ from portal.routing import PageRoutingMixin
 from . import listing
 from .calendar import calendar_bytes
 from .choices import EventKind, RegistrationStatus
-from .occurrences import Recurrence, last_end, occurrences
+from .occurrences import Recurrence, last_end, occurrences, recurrence_description
 from .structured_data import event_schema
 
 OCCURRENCES_PER_PAGE = 20
+# A repeated event's page lists its next few dates; the registration form offers more.
+DATES_ON_PAGE = 4
 PAST_PER_PAGE = 20
 # Past events stay in the feeds a while, so calendars keep what members went to.
 FEED_PAST_DAYS = 90
@@ -295,6 +297,11 @@ class EventPage(RoutablePageMixin, PageRoutingMixin, Page):
         return EventKind(self.kind).label if self.kind in EventKind.values else ""
 
     @property
+    def repeats(self):
+        """'Every Wednesday', 'Every second Thursday of the month', or ''."""
+        return recurrence_description(self)
+
+    @property
     def is_online(self):
         return bool(self.online_link)
 
@@ -324,7 +331,7 @@ class EventPage(RoutablePageMixin, PageRoutingMixin, Page):
     @path("")
     def event(self, request):
         now = timezone.now()
-        dates = self.next_occurrences(now=now)
+        dates = self.next_occurrences(count=DATES_ON_PAGE, now=now)
         self.local_office = self.office.localized if self.office else None
         response = self.render(
             request,

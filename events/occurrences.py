@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 from dateutil import rrule
 from django.db import models
+from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 BRUSSELS = zoneinfo.ZoneInfo("Europe/Brussels")
 # However long a rule runs, the agenda and the feeds look this far ahead.
@@ -44,6 +46,32 @@ def occurrence_key_to_datetime(key):
         return datetime.datetime.strptime(key, "%Y%m%dT%H%MZ").replace(tzinfo=datetime.UTC)
     except (TypeError, ValueError):
         return None
+
+
+# "the second Tuesday of the month": the week of the month, as members say it.
+ORDINALS = [
+    pgettext_lazy("week of the month", "first"),
+    pgettext_lazy("week of the month", "second"),
+    pgettext_lazy("week of the month", "third"),
+    pgettext_lazy("week of the month", "fourth"),
+    pgettext_lazy("week of the month", "fifth"),
+]
+
+
+def recurrence_description(event):
+    """How a repeated event repeats, as members read it: 'Every Wednesday', 'Every second
+    Thursday of the month'; '' for an event that happens once."""
+    if not event.recurrence:
+        return ""
+    start = event.starts_at.astimezone(BRUSSELS)
+    weekday = WEEKDAYS[start.weekday()]
+    if event.recurrence == Recurrence.WEEKLY:
+        return _("Every %(weekday)s") % {"weekday": weekday}
+    ordinal = ORDINALS[(start.day - 1) // 7]
+    return _("Every %(ordinal)s %(weekday)s of the month") % {
+        "ordinal": ordinal,
+        "weekday": weekday,
+    }
 
 
 def recurrence_rule(event):

@@ -1,13 +1,16 @@
 """The agenda: coming dates with filters, past events, an event's page, and the agenda on the home
 page and on each office's page, in French, Dutch and English."""
 
+import datetime
 import json
 
 import pytest
 from bs4 import BeautifulSoup
+from django.utils import translation
 
 from events.choices import EventKind
-from events.occurrences import Recurrence
+from events.models import EventPage
+from events.occurrences import BRUSSELS, Recurrence
 from tests.events.factories import AgendaPageFactory, EventPageFactory, at
 from tests.home.factories import build_site_tree
 from tests.offices.factories import ContactPageFactory, OfficePageFactory
@@ -177,3 +180,28 @@ def test_events_are_found_by_the_search_as_events(client, agenda):
         if "Workshop: invoicing a client" in item.get_text()
     )
     assert "Event" in result.get_text()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "weekly", "monthly"),
+    [
+        ("fr", "Chaque jeudi", "Le deuxième jeudi du mois"),
+        ("nl", "Elke donderdag", "Elke tweede donderdag van de maand"),
+        ("en", "Every Thursday", "Every second Thursday of the month"),
+    ],
+)
+def test_a_repeated_event_says_how_it_repeats_as_members_say_it(language, weekly, monthly):
+    # Thursday 10 December 2026, the second Thursday of its month.
+    event = EventPage(
+        starts_at=datetime.datetime(2026, 12, 10, 17, tzinfo=BRUSSELS),
+        ends_at=datetime.datetime(2026, 12, 10, 18, tzinfo=BRUSSELS),
+    )
+
+    with translation.override(language):
+        event.recurrence = Recurrence.WEEKLY
+        assert event.repeats == weekly
+        event.recurrence = Recurrence.MONTHLY
+        assert event.repeats == monthly
+        event.recurrence = Recurrence.ONCE
+        assert event.repeats == ""
