@@ -139,6 +139,21 @@ class AmongIds(Func):
         return f"{column} = ANY({ids})", (*column_params, *ids_params)
 
 
+_locale_column_seen = set()
+
+
+def has_locale_column(connection):
+    """Whether the entries table has its locale column yet; known for good once seen."""
+    if connection.alias not in _locale_column_seen:
+        with connection.cursor() as cursor:
+            columns = connection.introspection.get_table_description(
+                cursor, IndexEntry._meta.db_table
+            )
+        if any(column.name == "locale_id" for column in columns):
+            _locale_column_seen.add(connection.alias)
+    return connection.alias in _locale_column_seen
+
+
 class MultilingualPostgresIndex(PostgresIndex):
     def add_items(self, model, objs):
         # modelsearch's indexer reads the backend's configuration for every object it builds:
@@ -159,6 +174,10 @@ class MultilingualPostgresIndex(PostgresIndex):
     def record_locale(self, model, objs, locale_id):
         """Store the objects' locale on their entries (the column migration search/0007 adds),
         so a search in one language reads only that language's entries from the indexes."""
+        if not has_locale_column(self.write_connection):
+            # An earlier migration indexing content before search/0007 added the column;
+            # search/0007 fills it for every entry then.
+            return
         with self.write_connection.cursor() as cursor:
             cursor.execute(
                 f"UPDATE {IndexEntry._meta.db_table} SET locale_id = %s"  # noqa: S608
