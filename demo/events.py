@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from directory.models import Skill
 from events.models import AgendaPage, EventPage
-from events.occurrences import BRUSSELS
+from events.occurrences import BRUSSELS, week_of_month
 from home.models import HomePage
 from offices.models import OfficePage
 
@@ -54,7 +54,7 @@ def is_free(day, item, closures):
     of the month, as the agenda repeats it), not a public holiday, its office open."""
     return (
         day.weekday() == item["weekday"]
-        and ("week" not in item or (day.day - 1) // 7 + 1 == item["week"])
+        and ("week" not in item or week_of_month(day) == item["week"])
         and day not in public_holidays(day.year)
         and not any(start <= day <= end for start, end in closures)
     )

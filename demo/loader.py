@@ -110,6 +110,12 @@ class DemoSiteBuilder:
         build_directory(self)
         # After both: events take place at offices and concern trades.
         build_agenda(self)
+        # Last: the menu links to every section, the agenda included, and its translations
+        # point at the sections' translations, which exist by now.
+        self.translatables = []
+        with transaction.atomic():
+            build_site_navigation(self)
+        self.translate_all()
         self.log(f"Demo site: {self.created} objects created, {self.translated} translations made.")
 
     def build_source_site(self):
@@ -163,7 +169,6 @@ class DemoSiteBuilder:
         self.attach_help(guides, faq_text["questions"], questions)
         self.link_guides(home, site_text["home"], paths_text, guides)
         build_offices(self, home)
-        build_site_navigation(self)
 
     # --- French source objects ------------------------------------------------------------------
     def snippet(self, model, kind, item, to_values, **fields):

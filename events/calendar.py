@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from portal.pages import absolute_url
 
-from .occurrences import BRUSSELS, Recurrence
+from .occurrences import BRUSSELS, Recurrence, week_of_month
 
 PRODUCT_ID = "-//Smart//Member portal agenda//EN"
 # UIDs must be unique worldwide (RFC 5545): a translation key under the cooperative's domain.
@@ -77,7 +77,7 @@ def recurrence_for_calendars(event, start):
     rule = {"freq": "WEEKLY" if event.recurrence == Recurrence.WEEKLY else "MONTHLY"}
     if event.recurrence == Recurrence.MONTHLY:
         weekday = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][start.weekday()]
-        rule["byday"] = f"{(start.day - 1) // 7 + 1}{weekday}"
+        rule["byday"] = f"{week_of_month(start)}{weekday}"
     if event.repeat_until:
         last_minute = datetime.datetime.combine(
             event.repeat_until, datetime.time(23, 59), tzinfo=BRUSSELS

@@ -48,6 +48,11 @@ def occurrence_key_to_datetime(key):
         return None
 
 
+def week_of_month(day):
+    """Which of its weekday the day is in its month: 2 for the second Tuesday of the month."""
+    return (day.day - 1) // 7 + 1
+
+
 # "the second Tuesday of the month": the week of the month, as members say it.
 ORDINALS = [
     pgettext_lazy("week of the month", "first"),
@@ -67,7 +72,7 @@ def recurrence_description(event):
     weekday = WEEKDAYS[start.weekday()]
     if event.recurrence == Recurrence.WEEKLY:
         return _("Every %(weekday)s") % {"weekday": weekday}
-    ordinal = ORDINALS[(start.day - 1) // 7]
+    ordinal = ORDINALS[week_of_month(start) - 1]
     return _("Every %(ordinal)s %(weekday)s of the month") % {
         "ordinal": ordinal,
         "weekday": weekday,
@@ -85,8 +90,7 @@ def recurrence_rule(event):
     if event.recurrence == Recurrence.WEEKLY:
         return rrule.rrule(rrule.WEEKLY, dtstart=start, until=until)
     # The same weekday of the same week of the month: the 2nd Tuesday stays the 2nd Tuesday.
-    week = (start.day - 1) // 7 + 1
-    weekday = rrule.weekday(start.weekday(), week)
+    weekday = rrule.weekday(start.weekday(), week_of_month(start))
     return rrule.rrule(rrule.MONTHLY, dtstart=start, until=until, byweekday=weekday)
 
 

@@ -58,9 +58,10 @@ def propose_event(agenda, user, trades=(), **fields):
     return event
 
 
-def unique_slug(agenda, title):
-    base = slugify(title)[:60] or "event"
-    taken = set(agenda.get_children().values_list("slug", flat=True))
+def unique_slug(parent, title, fallback="event"):
+    """A slug from `title` that none of `parent`'s children has yet."""
+    base = slugify(title)[:60] or fallback
+    taken = set(parent.get_children().values_list("slug", flat=True))
     slug, number = base, 2
     while slug in taken:
         slug, number = f"{base}-{number}", number + 1

@@ -3,6 +3,7 @@
 from django.db.models import Exists, F, OuterRef, Subquery
 from django.db.models.lookups import StartsWith
 from modelcluster.queryset import FakeQuerySet
+from wagtail import hooks
 from wagtail.models import Page, PageViewRestriction
 
 from portal import public_address
@@ -64,3 +65,16 @@ def absolute_url(request, page):
     a fresh install unless `PUBLIC_URL` keeps it in step (portal/public_address.py).
     """
     return public_address.absolute(request, page.get_url(request))
+
+
+def expired_page_ids():
+    """Ids of live pages whose content has run out, such as a call past its closing date. Apps
+    name them through the `expired_page_ids` hook; the search and the sitemap leave them out,
+    so nothing has to unpublish them on the day."""
+    return [pk for hook in hooks.get_hooks("expired_page_ids") for pk in hook()]
+
+
+def current_pages(pages):
+    """`pages` without the expired ones (one query per app that names some)."""
+    expired = expired_page_ids()
+    return pages.exclude(id__in=expired) if expired else pages

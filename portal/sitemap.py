@@ -4,7 +4,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
-from portal.pages import absolute_url
+from portal.pages import absolute_url, current_pages
 
 
 class MultilingualSitemap(Sitemap):
@@ -14,10 +14,9 @@ class MultilingualSitemap(Sitemap):
         in_a_language_tree = Q()
         for root in language_roots:
             in_a_language_tree |= Q(path__startswith=root.path)
+        # Without pages that ran out (a closed call): they say so and ask not to be indexed.
         return (
-            Page.objects.live()
-            .public()
-            .filter(in_a_language_tree)
+            current_pages(Page.objects.live().public().filter(in_a_language_tree))
             .select_related("locale")
             .order_by("path")
         )

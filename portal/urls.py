@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("", include("accounts.urls")),
     path("", include("directory.urls")),
     path("", include("events.urls")),
+    path("", include("opportunities.urls")),
     path("", include("guides.urls")),
     path("", include(wagtail_urls)),
 )

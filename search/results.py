@@ -20,6 +20,7 @@ from guides.models import (
     TopicPage,
 )
 from news.models import NewsIndexPage, NewsPage
+from opportunities.models import OpportunityBoardPage, OpportunityPage
 from portal.routing import ancestor_paths
 
 from .highlight import highlight
@@ -34,6 +35,7 @@ KIND_WEIGHTS = {
     "about": 1.0,
     "news": 0.8,
     "event": 0.8,
+    "opportunity": 0.8,
     "external": 0.7,
 }
 
@@ -43,6 +45,7 @@ CONTENT_TYPES = {
     "path": _("Path"),
     "news": _("News"),
     "event": _("Event"),
+    "opportunity": _("Opportunity"),
     "glossary": _("Glossary"),
     "about": _("About the cooperative"),
     "external": _("Other website"),
@@ -60,6 +63,7 @@ def content_type_of_class(model):
         ((PathPage, TopicPage), "path"),
         ((NewsPage, NewsIndexPage), "news"),
         ((EventPage, AgendaPage), "event"),
+        ((OpportunityPage, OpportunityBoardPage), "opportunity"),
         ((GlossaryTerm, GlossaryPage), "glossary"),
         ((FAQQuestion, FAQPage), "faq"),
         (ExternalResource, "external"),

@@ -27,7 +27,7 @@ from guides.models import (
     FAQQuestion,
     PathPage,
 )
-from portal.pages import localize_pages
+from portal.pages import current_pages, localize_pages
 
 from . import circuit_breaker
 from .highlight import query_stems
@@ -169,7 +169,7 @@ class PortalSearch:
         """The words of `query` that nothing searchable in the member's language holds."""
         locale = self.locales[self.language]
         searchable = [
-            Page.objects.live().public().filter(locale=locale, depth__gt=2),
+            current_pages(Page.objects.live().public().filter(locale=locale, depth__gt=2)),
             GlossaryTerm.objects.filter(locale=locale),
             FAQQuestion.objects.filter(locale=locale),
             ExternalResource.objects.filter(locale=locale),
@@ -236,7 +236,7 @@ class PortalSearch:
                 best.setdefault(identity, result.obj)
         locale = self.locales[self.language]
         own = {
-            Page: Page.objects.live().public().filter(locale=locale, depth__gt=2),
+            Page: current_pages(Page.objects.live().public().filter(locale=locale, depth__gt=2)),
             GlossaryTerm: GlossaryTerm.objects.filter(locale=locale),
             FAQQuestion: FAQQuestion.objects.filter(locale=locale),
         }
@@ -380,7 +380,7 @@ class PortalSearch:
         pages = list(
             backend.search(
                 search_query,
-                Page.objects.live().public().filter(locale=locale, depth__gt=2),
+                current_pages(Page.objects.live().public().filter(locale=locale, depth__gt=2)),
             ).annotate_score("search_score")[:RESULTS_PER_KIND]
         )
         terms = list(

@@ -16,6 +16,7 @@ from directory.vocabulary import Vocabulary
 from glossary.models import GlossaryPage, GlossaryTerm
 from guides.models import Level
 from guides.path_preference import preferred_level
+from portal.pages import current_pages
 
 from .ask_instead import ask_instead
 from .query_log import log_search
@@ -118,7 +119,10 @@ def autocomplete(backend_name, query, locale):
     terms = list(backend.autocomplete(query, GlossaryTerm.objects.filter(locale=locale))[:3])
     pages = list(
         backend.autocomplete(
-            query, Page.objects.live().public().filter(locale=locale, depth__gt=2).specific()
+            query,
+            current_pages(
+                Page.objects.live().public().filter(locale=locale, depth__gt=2)
+            ).specific(),
         )[:SUGGESTIONS]
     )
     return terms, pages

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "feedback",
     "directory",
     "events",
+    "opportunities",
     "home",
     "search",
     "demo",

@@ -177,3 +177,14 @@ def test_the_agenda_lists_coming_events_and_archives_past_ones(client, language)
     assert coming and not coming & past
     for url in coming | past:
         assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_header_menu_leads_to_the_agenda_of_the_readers_language(client, language):
+    agenda = demo_page("page", "agenda", language)
+    home = demo_page("page", "home", language)
+
+    nav = html_of(client, home.url).select_one(".main-nav nav")
+
+    assert agenda.url in [link["href"] for link in nav.select("a")]
