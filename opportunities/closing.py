@@ -25,14 +25,3 @@ def is_open(opportunity, now=None):
 def open_on(opportunities, today=None):
     """The opportunities of a queryset still open on `today` (Brussels; by default today)."""
     return opportunities.filter(closes_on__gte=today or today_in_brussels())
-
-
-def closed_opportunity_ids(now=None):
-    """The live opportunities already closed: what the search leaves out."""
-    from .models import OpportunityPage
-
-    return list(
-        OpportunityPage.objects.live()
-        .filter(closes_on__lt=today_in_brussels(now))
-        .values_list("pk", flat=True)
-    )

@@ -15,13 +15,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from directory.models import MemberProfile
-from directory.visibility import listed_profiles, profiles_visible_to
 from portal.pages import absolute_url
 
+from .helpers import helper_profile
 from .models import LanguageHelpOffer
 
-HELPERS_SHOWN = 12
 # A member offers help a few times a day at most: more is a mistake, or spam for the posters.
 OFFERS_PER_DAY = 5
 
@@ -33,23 +31,6 @@ class HelpRefused(Exception):
     def __init__(self, message, status=403):
         super().__init__(message)
         self.status = status
-
-
-def helpers_for(opportunity, user=None):
-    """Listed members who offered help with the call's language and may be seen by `user`."""
-    profiles = listed_profiles() if user is None else profiles_visible_to(user)
-    profiles = profiles.filter(can_help_with__contains=opportunity.call_language)
-    if opportunity.proposed_by_id:
-        profiles = profiles.exclude(user_id=opportunity.proposed_by_id)
-    return list(profiles.order_by("display_name")[:HELPERS_SHOWN])
-
-
-def helper_profile(user, opportunity):
-    """The member's own listed profile, if it offers help with the call's language."""
-    profile = MemberProfile.objects.filter(user=user, live=True, hidden_as_stale=False).first()
-    if profile is None or opportunity.call_language not in profile.help_language_codes:
-        return None
-    return profile
 
 
 def check_may_offer(user, opportunity, now=None):

@@ -11,12 +11,13 @@ __all__ = ["chosen_filters", "filter_opportunities", "page_of", "skills_of"]
 
 
 def skills_of(locale_id):
-    return Skill.objects.filter(locale_id=locale_id).order_by("kind", "name")
+    """The language's trades and skills, for the filter."""
+    return list(Skill.objects.filter(locale_id=locale_id).order_by("kind", "name"))
 
 
-def chosen_filters(request, locale_id):
+def chosen_filters(request, locale_id, skills=None):
     """The filters in the address: ({name: value}, the skill chosen). A value the board doesn't
-    know is a 404, as an address that leads nowhere."""
+    know is a 404, as an address that leads nowhere. `skills`: the language's, if already read."""
     chosen = {}
     skill = None
     if kind := request.GET.get("kind"):
@@ -30,7 +31,10 @@ def chosen_filters(request, locale_id):
     if skill_id := request.GET.get("skill"):
         if not (skill_id.isascii() and skill_id.isdigit() and len(skill_id) < 10):
             raise Http404("Not a skill")
-        skill = Skill.objects.filter(pk=int(skill_id), locale_id=locale_id).first()
+        if skills is None:
+            skill = Skill.objects.filter(pk=int(skill_id), locale_id=locale_id).first()
+        else:
+            skill = next((skill for skill in skills if skill.pk == int(skill_id)), None)
         if skill is None:
             raise Http404("Unknown skill")
         chosen["skill"] = skill_id

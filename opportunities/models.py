@@ -23,6 +23,7 @@ from . import listing
 from .choices import CallLanguage, OpportunityKind
 from .closing import closes_at, is_open, open_on
 from .closing_dates import closing_dates_calendar
+from .helpers import helpers_for
 from .structured_data import job_posting_schema
 
 OPPORTUNITIES_PER_PAGE = 20
@@ -58,8 +59,10 @@ class OpportunityBoardPage(RoutablePageMixin, PageRoutingMixin, Page):
     @path("")
     def board(self, request):
         """Open opportunities, by kind, skill and language of the call."""
-        chosen, skill = listing.chosen_filters(request, self.locale_id)
-        opportunities = listing.filter_opportunities(self.open_opportunities(), chosen, skill)
+        skills = listing.skills_of(self.locale_id)
+        chosen, skill = listing.chosen_filters(request, self.locale_id, skills)
+        # Open calls are a few hundred at most: read at once, counted without a second query.
+        opportunities = list(listing.filter_opportunities(self.open_opportunities(), chosen, skill))
         page, paged = listing.page_of(request, opportunities, OPPORTUNITIES_PER_PAGE)
         page_cache.used_parameters(request, *chosen, *(["page"] if paged else []))
         response = self.render(
@@ -68,7 +71,7 @@ class OpportunityBoardPage(RoutablePageMixin, PageRoutingMixin, Page):
                 "opportunities_page": page,
                 "kinds": OpportunityKind.choices,
                 "call_languages": CallLanguage.choices,
-                "skills": listing.skills_of(self.locale_id),
+                "skills": skills,
                 "chosen": chosen,
             },
         )
@@ -249,8 +252,6 @@ class OpportunityPage(PageRoutingMixin, Page):
         return self.proposed_by.email if self.proposed_by_id else ""
 
     def get_context(self, request, *args, **kwargs):
-        from .language_help import helpers_for
-
         context = super().get_context(request, *args, **kwargs)
         self.local_office = self.office.localized if self.office else None
         context["is_open"] = self.is_open()
