@@ -75,6 +75,16 @@ class EventProposalForm(forms.Form):
         assume_scheme="https",
         help_text=_("If people join online."),
     )
+    places = forms.IntegerField(
+        label=_("Places"),
+        required=False,
+        min_value=1,
+        max_value=1000,
+        help_text=_(
+            "How many people can come. Empty: no registration, everyone is welcome. With places, "
+            "people register on the portal and you see who is coming on your event's status page."
+        ),
+    )
     trades = forms.ModelMultipleChoiceField(
         label=_("Trades and skills it concerns"),
         queryset=None,
@@ -118,6 +128,7 @@ class EventProposalForm(forms.Form):
                 "office",
                 "venue",
                 "online_link",
+                "places",
                 "organiser_email",
             )
         }

@@ -142,6 +142,14 @@ def propose(request):
 @never_cache
 @login_required
 def proposal(request, page_id):
-    """Where a member's proposal stands; only its proposer sees it."""
+    """Where a member's proposal stands and, once it takes registrations, who is coming: the
+    member organises it. Only its proposer sees it."""
     event = get_object_or_404(EventPage, pk=page_id, proposed_by=request.user)
-    return render(request, "events/proposal.html", {"event": event})
+    registrations = []
+    if event.has_registration:
+        registrations = Registration.objects.filter(event_key=event.translation_key).order_by(
+            "starts_at", "-status", "created_at"
+        )
+    return render(
+        request, "events/proposal.html", {"event": event, "registrations": registrations}
+    )

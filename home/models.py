@@ -45,6 +45,7 @@ class HomePage(PageRoutingMixin, Page):
         "offices.ContactPage",
         "news.NewsIndexPage",
         "events.AgendaPage",
+        "opportunities.OpportunityBoardPage",
     ]
 
     class Meta:

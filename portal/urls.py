@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", include("directory.urls")),
     path("", include("events.urls")),
     path("", include("opportunities.urls")),
+    path("", include("digest.urls")),
     path("", include("guides.urls")),
     path("", include(wagtail_urls)),
 )

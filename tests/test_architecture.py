@@ -12,7 +12,8 @@ from django.conf import settings
 
 APPS = [
     "portal", "navigation", "workflows", "accounts", "translations", "glossary", "guides",
-    "news", "offices", "feedback", "directory", "events", "home", "search", "demo",
+    "news", "offices", "feedback", "directory", "events", "opportunities", "digest", "home",
+    "search", "demo",
 ]  # fmt: skip
 
 

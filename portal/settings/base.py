@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "directory",
     "events",
     "opportunities",
+    "digest",
     "home",
     "search",
     "demo",

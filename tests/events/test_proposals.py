@@ -160,3 +160,25 @@ def test_a_member_proposes_a_few_events_a_day_at_most(client, agenda):
 
     assert response.status_code == 429
     assert EventPage.objects.count() == 5
+
+
+def test_a_member_organiser_sees_who_registered_for_their_event(client, agenda):
+    organiser = member(email="lina@members.example")
+    client.force_login(organiser)
+    client.post("/fr/events/propose/", proposal(agenda["offices"]["fr"], places="8"))
+    event = EventPage.objects.get()
+    assert event.places == 8
+    event.save_revision().publish()
+    client.logout()
+    date = event.next_occurrences()[0]
+    response = client.post(
+        f"/fr/events/{event.pk}/register/",
+        {"date": date.key, "name": "Tom Visiteur", "email": "tom@visitors.example"},
+    )
+    assert response.status_code == 302
+
+    client.force_login(organiser)
+    html = BeautifulSoup(client.get(f"/fr/events/proposals/{event.pk}/").content, "html.parser")
+
+    coming = html.select_one("#who-is-coming").find_parent("section").get_text(" ", strip=True)
+    assert "Tom Visiteur" in coming and "tom@visitors.example" in coming

@@ -21,6 +21,7 @@ from guides.models import (
 from home.models import HomePage, MissionPage
 from news.models import NewsIndexPage, NewsPage
 from offices.models import ContactPage
+from opportunities.models import OpportunityBoardPage, OpportunityPage
 from tests.glossary.factories import GlossaryPageFactory
 from tests.guides.factories import (
     FAQPageFactory,
@@ -48,6 +49,7 @@ class PageCreationRulesTests(WagtailPageTestCase):
                 NewsIndexPage,
                 ContactPage,
                 AgendaPage,
+                OpportunityBoardPage,
             },
         )
 
@@ -63,6 +65,12 @@ class PageCreationRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(EventPage, {AgendaPage})
         self.assertAllowedSubpageTypes(EventPage, set())
         self.assertCanNotCreateAt(PathPage, EventPage)
+
+    def test_opportunities_live_only_on_the_board(self):
+        self.assertAllowedParentPageTypes(OpportunityPage, {OpportunityBoardPage})
+        self.assertAllowedSubpageTypes(OpportunityPage, set())
+        self.assertAllowedSubpageTypes(OpportunityBoardPage, {OpportunityPage})
+        self.assertCanNotCreateAt(PathPage, OpportunityPage)
 
     def test_news_lives_only_in_the_news_index(self):
         self.assertAllowedParentPageTypes(NewsPage, {NewsIndexPage})
