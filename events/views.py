@@ -150,6 +150,4 @@ def proposal(request, page_id):
         registrations = Registration.objects.filter(event_key=event.translation_key).order_by(
             "starts_at", "-status", "created_at"
         )
-    return render(
-        request, "events/proposal.html", {"event": event, "registrations": registrations}
-    )
+    return render(request, "events/proposal.html", {"event": event, "registrations": registrations})

@@ -209,9 +209,7 @@ def test_closed_calls_leave_the_search_and_the_sitemap(client, board):
 @pytest.mark.django_db
 def test_a_call_leaves_the_board_and_the_search_the_day_after_its_closing_date(client, board):
     board_url = board["boards"]["fr"].url
-    tomorrow = datetime.datetime.combine(
-        in_days(1), datetime.time(0, 1), tzinfo=datetime.timezone.utc
-    )
+    tomorrow = datetime.datetime.combine(in_days(1), datetime.time(0, 1), tzinfo=datetime.UTC)
     with time_machine.travel(tomorrow + datetime.timedelta(hours=1), tick=False):
         titles = listed_titles(page_html(client, board_url))
         html = page_html(client, "/nl/search/", q="podcastmakers")
