@@ -19,15 +19,8 @@ from events.occurrences import BRUSSELS, week_of_month
 from home.models import HomePage
 from offices.models import OfficePage
 
-from .sources import (
-    SOURCE_LANGUAGE,
-    TARGET_LANGUAGES,
-    demo_key,
-    intro_page_values,
-    read,
-    translatable_text,
-)
-from .translation import translate_with_parallel_text
+from .sources import SOURCE_LANGUAGE, demo_key, intro_page_values, read
+from .translation import source_page, translate_page
 
 
 def event_values(text):
@@ -131,29 +124,3 @@ def build_agenda(builder):
     for event, item in events:
         translate_page(builder, event, item, event_values)
     return agenda
-
-
-def source_page(builder, parent, model, translation_key, values, **fields):
-    """The French page with this translation key, added under `parent` if there is none."""
-    page = model.objects.filter(translation_key=translation_key, locale=parent.locale).first()
-    if page is None:
-        page = model(translation_key=translation_key, locale=parent.locale, **values, **fields)
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-        builder.created += 1
-    return page
-
-
-def translate_page(builder, page, item, to_values):
-    """The Dutch and English translations of `page` that don't exist yet, from the parallel
-    text, each in a transaction of its own (wagtail-localize publishes it on commit)."""
-    source_text = translatable_text(to_values(item[SOURCE_LANGUAGE]))
-    for language in TARGET_LANGUAGES:
-        target_locale = builder.locales[language]
-        if page.get_translation_or_none(target_locale) is not None:
-            continue
-        with transaction.atomic():
-            translate_with_parallel_text(
-                page, target_locale, source_text, translatable_text(to_values(item[language]))
-            )
-        builder.translated += 1

@@ -37,6 +37,7 @@ from .directory import build_directory
 from .events import build_agenda
 from .navigation import build_site_navigation
 from .offices import build_offices
+from .opportunities import build_opportunities
 from .sources import (
     CONTENT_DIR,
     PATH_FILES,
@@ -110,6 +111,7 @@ class DemoSiteBuilder:
         build_directory(self)
         # After both: events take place at offices and concern trades.
         build_agenda(self)
+        build_opportunities(self)
         # Last: the menu links to every section, the agenda included, and its translations
         # point at the sections' translations, which exist by now.
         self.translatables = []

@@ -6,6 +6,7 @@ from the French object, every segment gets its translated string, and wagtail-lo
 publishes the target. The result appears as a translation in the admin and can be synced.
 """
 
+from django.db import transaction
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -13,6 +14,8 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 from wagtail_localize.strings import StringValue, extract_strings
+
+from .sources import SOURCE_LANGUAGE, TARGET_LANGUAGES, translatable_text
 
 
 class MissingSegmentTranslation(Exception):
@@ -82,3 +85,29 @@ def translate_with_parallel_text(instance, target_locale, source_values, target_
         )
     translation.save_target(user=user, publish=True)
     return translation.get_target_instance()
+
+
+def source_page(builder, parent, model, translation_key, values, **fields):
+    """The French page with this translation key, added under `parent` if there is none."""
+    page = model.objects.filter(translation_key=translation_key, locale=parent.locale).first()
+    if page is None:
+        page = model(translation_key=translation_key, locale=parent.locale, **values, **fields)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        builder.created += 1
+    return page
+
+
+def translate_page(builder, page, item, to_values):
+    """The Dutch and English translations of `page` that don't exist yet, from the parallel
+    text, each in a transaction of its own (wagtail-localize publishes it on commit)."""
+    source_text = translatable_text(to_values(item[SOURCE_LANGUAGE]))
+    for language in TARGET_LANGUAGES:
+        target_locale = builder.locales[language]
+        if page.get_translation_or_none(target_locale) is not None:
+            continue
+        with transaction.atomic():
+            translate_with_parallel_text(
+                page, target_locale, source_text, translatable_text(to_values(item[language]))
+            )
+        builder.translated += 1

@@ -62,19 +62,71 @@ def run_now(func, using=None, robust=False):
     func()
 
 
+class DemoDatabase:
+    """The demo site, loaded once in a transaction of its own and kept while the modules marked
+    `demo_site` follow one another (they are collected first: `pytest_collection_modifyitems`),
+    then rolled back before the first module that is not marked. Loading it takes a minute; once
+    per worker rather than once per module."""
+
+    def __init__(self, shared_data):
+        self.shared_data = shared_data
+        self.kept = None
+
+    def load(self):
+        if self.kept is not None:
+            return
+        self.kept = contextlib.ExitStack()
+        self.kept.enter_context(self.shared_data())
+        with pytest.MonkeyPatch.context() as patch:
+            # The loader commits each translation for wagtail-localize to publish it at that
+            # commit. Nothing commits inside this transaction: what each commit would run runs
+            # at once.
+            patch.setattr(transaction, "on_commit", run_now)
+            call_command("load_demo", verbosity=0, stdout=io.StringIO())
+
+    def unload(self):
+        if self.kept is not None:
+            self.kept.close()
+            self.kept = None
+
+
+DEMO = {}
+
+
+@pytest.fixture(scope="session")
+def demo_database(shared_data):
+    DEMO["database"] = DemoDatabase(shared_data)
+    yield DEMO["database"]
+    DEMO.pop("database").unload()
+
+
 @pytest.fixture(scope="module", autouse=True)
 def demo_site(request):
-    """The demo site, for the modules marked `demo_site` only."""
+    """The demo site, for the modules marked `demo_site` only. What a module changes in it (its
+    module-scoped fixtures included) is rolled back after the module, as if each loaded its own."""
     if request.node.get_closest_marker("demo_site") is None:
+        if "database" in DEMO:
+            DEMO["database"].unload()
         yield
         return
-    with request.getfixturevalue("shared_data")(), pytest.MonkeyPatch.context() as patch:
-        # The loader commits each translation for wagtail-localize to publish it at that commit.
-        # Nothing commits inside this transaction: what each commit would run runs at once.
-        patch.setattr(transaction, "on_commit", run_now)
-        call_command("load_demo", verbosity=0, stdout=io.StringIO())
-        patch.undo()
+    request.getfixturevalue("demo_database").load()
+    with request.getfixturevalue("shared_data")():
         yield
+
+
+def pytest_collection_modifyitems(config, items):
+    """The modules marked `demo_site` first, one after another, so the demo site is loaded once
+    per worker; among them the slowest first (the hostile-input crawl), so it runs beside the
+    rest of the suite instead of after it."""
+
+    def order(item):
+        is_demo = item.get_closest_marker("demo_site") is not None
+        return (not is_demo, item.fspath.basename not in SLOWEST_DEMO_MODULES)
+
+    items.sort(key=order)
+
+
+SLOWEST_DEMO_MODULES = {"test_hostile_input.py"}
 
 
 @pytest.fixture(autouse=True)

@@ -181,10 +181,15 @@ def test_the_agenda_lists_coming_events_and_archives_past_ones(client, language)
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_header_menu_leads_to_the_agenda_of_the_readers_language(client, language):
+def test_the_header_menu_leads_to_the_agenda_and_the_board_of_the_readers_language(
+    client, language
+):
     agenda = demo_page("page", "agenda", language)
+    board = demo_page("page", "opportunities", language)
     home = demo_page("page", "home", language)
 
     nav = html_of(client, home.url).select_one(".main-nav nav")
 
-    assert agenda.url in [link["href"] for link in nav.select("a")]
+    links = [link["href"] for link in nav.select("a")]
+    assert agenda.url in links
+    assert board.url in links
