@@ -130,6 +130,8 @@ def test_cancelling_gives_the_place_to_the_first_person_waiting(
     (message,) = mail.outbox
     assert message.to == ["jef@example.org"]
     assert message.attachments
+    # Lea lands on the event's page, which says it is done.
+    assert "Votre inscription est annulée" in client.get(response["Location"]).content.decode()
 
 
 @pytest.mark.django_db

@@ -63,7 +63,9 @@ def test_a_helper_answers_the_call_and_the_poster_gets_it_by_e_mail(client, call
     assert email.reply_to == ["an@members.example"]
     assert "An V." in email.body and MESSAGE in email.body
     assert call["call"].title in email.subject
-    assert "an@members.example" not in client.get(call["call"].url).content.decode()
+    page = client.get(call["call"].url).content.decode()
+    assert "Votre offre est envoyée. Merci pour votre aide." in page
+    assert "an@members.example" not in page
     assert LanguageHelpOffer.objects.get().helper == call["helper"]
 
 
