@@ -1,15 +1,18 @@
 """Members who offered, in their directory profile, to help with a language: whom a call for
 language help shows, and who may answer it."""
 
+from django.contrib.auth.models import AnonymousUser
+
 from directory.models import MemberProfile
-from directory.visibility import listed_profiles, profiles_visible_to
+from directory.visibility import profiles_visible_to
 
 HELPERS_SHOWN = 12
 
 
 def helpers_for(opportunity, user=None):
-    """Listed members who offered help with the call's language and may be seen by `user`."""
-    profiles = listed_profiles() if user is None else profiles_visible_to(user)
+    """Listed members who offered help with the call's language, as `user` may see them: a
+    visitor (None) sees public profiles only."""
+    profiles = profiles_visible_to(user or AnonymousUser())
     profiles = profiles.filter(can_help_with__contains=opportunity.call_language)
     if opportunity.proposed_by_id:
         profiles = profiles.exclude(user_id=opportunity.proposed_by_id)

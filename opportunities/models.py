@@ -18,6 +18,7 @@ from events.listing import calendar_response
 from portal import page_cache
 from portal.blocks import BodyBlock
 from portal.routing import PageRoutingMixin
+from portal.visitors import signed_in_user
 
 from . import listing
 from .choices import CallLanguage, OpportunityKind
@@ -257,7 +258,8 @@ class OpportunityPage(PageRoutingMixin, Page):
         context["is_open"] = self.is_open()
         context["schema_org"] = job_posting_schema(request, self)
         if self.language_help_wanted and context["is_open"]:
-            context["helpers"] = helpers_for(self, request.user)
+            # Read without touching a visitor's session, so their page stays cacheable.
+            context["helpers"] = helpers_for(self, signed_in_user(request))
         return context
 
     def serve(self, request, *args, **kwargs):

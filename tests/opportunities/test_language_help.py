@@ -42,13 +42,30 @@ def offer_url(call):
     return f"/fr/opportunities/{call.pk}/language-help/"
 
 
-def test_the_call_shows_the_members_who_offered_help_with_its_language(client, call):
-    html = BeautifulSoup(client.get(call["call"].url).content, "html.parser")
+def helper_names(response):
+    section = BeautifulSoup(response.content, "html.parser").select_one("#language-help")
+    return [link.get_text(strip=True) for link in section.find_parent("section").select("li a")]
 
-    section = html.select_one("#language-help").find_parent("section")
-    names = [link.get_text(strip=True) for link in section.select("li a")]
-    assert names == ["An V."]
-    assert section.select_one(f'a[href="{offer_url(call["call"])}"]') is not None
+
+def test_the_call_shows_the_members_who_offered_help_with_its_language(client, call):
+    response = client.get(call["call"].url)
+
+    assert helper_names(response) == ["An V."]
+    assert offer_url(call["call"]) in response.content.decode()
+
+
+def test_visitors_see_public_helpers_only_on_a_page_caches_may_keep(client, call):
+    quiet = member(email="jo@members.example", first_name="Jo")
+    listed_profile(quiet, display_name="Jo M.", can_help_with="nl", visibility="members")
+
+    visitor = client.get(call["call"].url)
+    client.force_login(call["english_only"])
+    signed_in = client.get(call["call"].url)
+
+    assert helper_names(visitor) == ["An V."]
+    # Read without touching the visitor's session: the page varies on nothing personal.
+    assert "Cookie" not in visitor.get("Vary", "")
+    assert helper_names(signed_in) == ["An V.", "Jo M."]
 
 
 def test_a_helper_answers_the_call_and_the_poster_gets_it_by_e_mail(client, call):
