@@ -39,10 +39,12 @@ run: install ## Set up the demo site and serve it on http://127.0.0.1:8000
 oidc-provider: install ## Run the test OpenID provider on :9000 for local sign-in trials (docs/deployment.md)
 	OIDC_REDIRECT_URIS=http://127.0.0.1:8000/oidc/callback/ node deploy/oidc-provider/provider.mjs
 
-# Two workers, one test file at a time each, so a module's shared fixtures are built once.
+# Two workers, one test file at a time each, so a module's shared fixtures are built once; files
+# in the order tests/conftest.py sets (the demo site's modules first, the slowest of them first),
+# which xdist would otherwise replace by "most tests first".
 test: install ## Run the whole test suite (PostgreSQL when DATABASE_URL says so)
 	$(MANAGE) compile_translations
-	$(BIN)/pytest -n 2 --dist loadfile
+	$(BIN)/pytest -n 2 --dist loadfile --no-loadscope-reorder
 
 $(E2E_INSTALLED): $(INSTALLED) requirements-e2e.txt
 	$(BIN)/python -m pip install --quiet -r requirements-e2e.txt

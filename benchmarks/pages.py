@@ -31,6 +31,10 @@ def page_addresses():
         "agenda, filtered": demo_page("page", "agenda").url + "?kind=workshop",
         "event": demo_page("event", "welcome-session-brussels").url,
         "agenda feed": demo_page("page", "agenda").url + "calendar/",
+        "opportunities": demo_page("page", "opportunities").url,
+        "opportunities, filtered": demo_page("page", "opportunities").url + "?kind=grant",
+        "opportunity": demo_page("opportunity", "creation-residencies-meuse").url,
+        "closing dates feed": demo_page("page", "opportunities").url + "closing-dates/",
         "search results": SEARCH,
         "404": "/fr/no-such-page/",
     }
