@@ -10,7 +10,6 @@ empty e-mail. Only an e-mail that failed to leave is given back to the next run.
 import datetime
 import logging
 import smtplib
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
@@ -20,11 +19,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import ngettext
-from wagtail.models import Site
 
 from events.occurrences import BRUSSELS
 from opportunities.closing import today_in_brussels
-from portal import public_address
+from portal.public_address import absolute
 
 from .content import NewItems, digest_for
 from .models import DigestSubscription
@@ -72,37 +70,23 @@ def give_back(subscriptions, now):
         )
 
 
-def site_root():
-    """PUBLIC_URL, or else the default site's address: an e-mail has no request to take it from."""
-    if root := public_address.base_url():
-        return root
-    site = Site.objects.filter(is_default_site=True).first()
-    return site.root_url if site else ""
-
-
-def full_address(root, url):
-    if urlsplit(url).scheme:
-        return public_address.absolute(None, url)
-    return root + url
-
-
-def digest_message(subscription, digest, root, connection=None):
+def digest_message(subscription, digest, connection=None):
     """The e-mail of one digest, text and HTML, in the member's language, with the link to stop
     it in the body and in the headers mail programs read for their own "unsubscribe" button."""
     with translation.override(subscription.language):
-        stop_url = full_address(root, reverse("digest:stop", args=[subscription.token]))
+        stop_url = absolute(None, reverse("digest:stop", args=[subscription.token]))
         count = len(digest.events) + len(digest.opportunities)
         context = {
             "events": [
-                (event, timezone.localtime(date.starts_at), full_address(root, event.get_url()))
+                (event, timezone.localtime(date.starts_at), absolute(None, event.get_url()))
                 for event, date in digest.events
             ],
             "opportunities": [
-                (opportunity, full_address(root, opportunity.get_url()))
+                (opportunity, absolute(None, opportunity.get_url()))
                 for opportunity in digest.opportunities
             ],
             "stop_url": stop_url,
-            "settings_url": full_address(root, reverse("digest:settings")),
+            "settings_url": absolute(None, reverse("digest:settings")),
         }
         subject = ngettext(
             "%(count)d new event or opportunity for you",
@@ -147,7 +131,6 @@ def send_digests(now=None):
     ]
     if not digests:
         return 0
-    root = site_root()
     connection = get_connection()
     try:
         connection.open()
@@ -158,7 +141,7 @@ def send_digests(now=None):
     try:
         for subscription, digest in digests:
             try:
-                digest_message(subscription, digest, root, connection).send()
+                digest_message(subscription, digest, connection).send()
             except (smtplib.SMTPException, OSError):
                 logger.exception("The weekly e-mail of subscription %s failed", subscription.pk)
                 give_back([subscription], now)

@@ -60,15 +60,19 @@ def event_component(request, event, starts_at=None):
     location = event_location(event)
     if location:
         component.add("location", location)
-    changed = event.last_published_at or event.first_published_at or timezone.now()
-    component.add("dtstamp", changed)
-    component.add("last-modified", changed)
-    # Calendars take a changed event only with a higher sequence: the minute it was published
-    # grows with each publication.
-    component.add("sequence", int(changed.timestamp()) // 60)
+    add_publication_stamps(component, event)
     if event.organiser_email:
         component.add("organizer", f"mailto:{event.organiser_email}")
     return component
+
+
+def add_publication_stamps(component, page):
+    """When the entry last changed, as calendars compare it: they take a changed entry only with
+    a higher sequence, and the minute it was published grows with each publication."""
+    changed = page.last_published_at or page.first_published_at or timezone.now()
+    component.add("dtstamp", changed)
+    component.add("last-modified", changed)
+    component.add("sequence", int(changed.timestamp()) // 60)
 
 
 def recurrence_for_calendars(event, start):

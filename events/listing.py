@@ -55,13 +55,23 @@ def chosen_filters(request, locale_id, allowed, offices=None):
             raise Http404("Not a month")
         chosen["month"] = month
     if "trade" in allowed and (trade_id := request.GET.get("trade")):
-        if not (trade_id.isascii() and trade_id.isdigit() and len(trade_id) < 10):
-            raise Http404("Not a trade")
-        trade = Skill.objects.filter(pk=int(trade_id), locale_id=locale_id).first()
-        if trade is None:
-            raise Http404("Unknown trade")
+        trade = skill_named_by(trade_id, locale_id)
         chosen["trade"] = trade_id
     return chosen, office, trade
+
+
+def skill_named_by(value, locale_id, skills=None):
+    """The trade or skill of the language whose id an address gives, or a 404. `skills`: the
+    language's, if already read."""
+    if not (value.isascii() and value.isdigit() and len(value) < 10):
+        raise Http404("Not a trade or skill")
+    if skills is None:
+        skill = Skill.objects.filter(pk=int(value), locale_id=locale_id).first()
+    else:
+        skill = next((skill for skill in skills if skill.pk == int(value)), None)
+    if skill is None:
+        raise Http404("Unknown trade or skill")
+    return skill
 
 
 def filter_events(events, chosen, office, trade):

@@ -11,7 +11,8 @@ import datetime
 
 from django.db import transaction
 from django.db.models import Q
-from django.utils.text import slugify
+
+from workflows.member_submissions import submit_for_review, title_starts_alike, unique_slug
 
 from .choices import EventKind
 from .models import EventPage
@@ -28,8 +29,7 @@ def possible_duplicate(starts_at, office, title, exclude=None):
     )
     if exclude is not None:
         nearby = nearby.exclude(pk=exclude.pk)
-    first_word = next(iter(slugify(title).split("-")), "")
-    same = Q(title__icontains=first_word) if len(first_word) >= 4 else Q(pk__in=[])
+    same = title_starts_alike(title)
     if office is not None:
         same |= Q(office__translation_key=office.translation_key)
     return nearby.filter(same).order_by("-live", "pk").first()
@@ -40,29 +40,10 @@ def propose_event(agenda, user, trades=(), **fields):
     """A draft members' event under `agenda`, sent for review; the page."""
     event = EventPage(
         kind=EventKind.MEMBER_EVENT,
-        live=False,
-        owner=user,
         proposed_by=user,
-        slug=unique_slug(agenda, fields["title"]),
+        slug=unique_slug(agenda, fields["title"], fallback="event"),
         **fields,
     )
     event.trades = list(trades)
     event.possible_duplicate = possible_duplicate(event.starts_at, event.office, event.title)
-    agenda.add_child(instance=event)
-    event.save_revision(user=user)
-    workflow = event.get_workflow()
-    if workflow is None:
-        # No review configured above the agenda: the proposal waits as a draft for an editor.
-        return event
-    workflow.start(event, user)
-    return event
-
-
-def unique_slug(parent, title, fallback="event"):
-    """A slug from `title` that none of `parent`'s children has yet."""
-    base = slugify(title)[:60] or fallback
-    taken = set(parent.get_children().values_list("slug", flat=True))
-    slug, number = base, 2
-    while slug in taken:
-        slug, number = f"{base}-{number}", number + 1
-    return slug
+    return submit_for_review(agenda, event, user)

@@ -50,14 +50,4 @@ def physical_place(event):
     if event.venue:
         return {"@type": "Place", "name": event.venue, "address": event.venue}
     office = event.office
-    return {
-        "@type": "Place",
-        "name": office.title,
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": office.street_address,
-            "postalCode": office.postal_code,
-            "addressLocality": office.locality,
-            "addressCountry": "BE",
-        },
-    }
+    return {"@type": "Place", "name": office.title, "address": office.postal_address_schema}

@@ -1,8 +1,6 @@
 """Registering for a date of an event and cancelling it, and members proposing their own events
 (never kept by any cache: they carry a person's name and the form's CSRF token)."""
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -14,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from directory.models import Skill
 from offices.models import OfficePage
+from workflows.member_submissions import submitted_today
 
 from .choices import RegistrationStatus
 from .forms import EventProposalForm, RegistrationForm
@@ -100,15 +99,6 @@ def registration_detail(request, token):
     )
 
 
-# A member proposes a few events a day at most: more is a mistake or spam for the moderators.
-PROPOSALS_PER_DAY = 5
-
-
-def proposed_today(user):
-    since = timezone.now() - datetime.timedelta(days=1)
-    return EventPage.objects.filter(proposed_by=user, latest_revision_created_at__gte=since).count()
-
-
 @never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
@@ -124,7 +114,7 @@ def propose(request):
         offices=OfficePage.objects.live().filter(locale=agenda.locale).order_by("title"),
         skills=Skill.objects.filter(locale=agenda.locale).order_by("kind", "name"),
     )
-    if request.method == "POST" and proposed_today(request.user) >= PROPOSALS_PER_DAY:
+    if request.method == "POST" and submitted_today(EventPage, request.user):
         return render(request, "events/propose.html", {"form": form, "too_many": True}, status=429)
     if request.method == "POST" and form.is_valid():
         event = propose_event(

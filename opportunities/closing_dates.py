@@ -7,10 +7,9 @@ language updates entries instead of adding them again (as the agenda's feeds do)
 import datetime
 
 import icalendar
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from events.calendar import new_calendar
+from events.calendar import add_publication_stamps, new_calendar
 from portal.pages import absolute_url
 
 UID_DOMAIN = "opportunities.smart.coop"
@@ -27,10 +26,7 @@ def closing_date_component(request, opportunity):
     url = absolute_url(request, opportunity)
     component.add("description", f"{opportunity.summary}\n\n{url}")
     component.add("url", url)
-    changed = opportunity.last_published_at or opportunity.first_published_at or timezone.now()
-    component.add("dtstamp", changed)
-    component.add("last-modified", changed)
-    component.add("sequence", int(changed.timestamp()) // 60)
+    add_publication_stamps(component, opportunity)
     return component
 
 

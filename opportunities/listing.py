@@ -3,7 +3,7 @@
 from django.http import Http404
 
 from directory.models import Skill
-from events.listing import page_of
+from events.listing import page_of, skill_named_by
 
 from .choices import CallLanguage, OpportunityKind
 
@@ -29,14 +29,7 @@ def chosen_filters(request, locale_id, skills=None):
             raise Http404("Unknown language")
         chosen["language"] = language
     if skill_id := request.GET.get("skill"):
-        if not (skill_id.isascii() and skill_id.isdigit() and len(skill_id) < 10):
-            raise Http404("Not a skill")
-        if skills is None:
-            skill = Skill.objects.filter(pk=int(skill_id), locale_id=locale_id).first()
-        else:
-            skill = next((skill for skill in skills if skill.pk == int(skill_id)), None)
-        if skill is None:
-            raise Http404("Unknown skill")
+        skill = skill_named_by(skill_id, locale_id, skills)
         chosen["skill"] = skill_id
     return chosen, skill
 

@@ -34,13 +34,4 @@ def job_location(opportunity):
     office = opportunity.office
     if office is None:
         return {"@type": "Place", "address": {"@type": "PostalAddress", "addressCountry": "BE"}}
-    return {
-        "@type": "Place",
-        "address": {
-            "@type": "PostalAddress",
-            "streetAddress": office.street_address,
-            "postalCode": office.postal_code,
-            "addressLocality": office.locality,
-            "addressCountry": "BE",
-        },
-    }
+    return {"@type": "Place", "address": office.postal_address_schema}

@@ -1,34 +1,23 @@
 """Members proposing opportunities and offering help with a call's language (never kept by any
 cache: they carry the form's CSRF token and who is signed in)."""
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from directory.models import Skill
 from offices.models import OfficePage
+from workflows.member_submissions import submitted_today
 
 from .forms import LanguageHelpForm, OpportunityProposalForm
 from .language_help import HelpRefused, check_may_offer, offer_help
 from .models import OpportunityBoardPage, OpportunityPage
 from .proposals import propose_opportunity
-
-# A member proposes a few opportunities a day at most: more is a mistake or spam for moderators.
-PROPOSALS_PER_DAY = 5
-
-
-def proposed_today(user):
-    since = timezone.now() - datetime.timedelta(days=1)
-    return OpportunityPage.objects.filter(
-        proposed_by=user, latest_revision_created_at__gte=since
-    ).count()
 
 
 @never_cache
@@ -47,7 +36,7 @@ def propose(request):
         skills=Skill.objects.filter(locale=board.locale).order_by("kind", "name"),
     )
     context = {"form": form, "board": board}
-    if request.method == "POST" and proposed_today(request.user) >= PROPOSALS_PER_DAY:
+    if request.method == "POST" and submitted_today(OpportunityPage, request.user):
         return render(
             request, "opportunities/propose.html", {**context, "too_many": True}, status=429
         )

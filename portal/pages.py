@@ -2,11 +2,12 @@
 
 from django.db.models import Exists, F, OuterRef, Subquery
 from django.db.models.lookups import StartsWith
+from django.utils import timezone
 from modelcluster.queryset import FakeQuerySet
 from wagtail import hooks
 from wagtail.models import Page, PageViewRestriction
 
-from portal import public_address
+from portal import content_memo, public_address
 
 
 def public_pages(queryset):
@@ -67,14 +68,19 @@ def absolute_url(request, page):
     return public_address.absolute(request, page.get_url(request))
 
 
-def expired_page_ids():
+def expired_page_ids(request=None):
     """Ids of live pages whose content has run out, such as a call past its closing date. Apps
     name them through the `expired_page_ids` hook; the search and the sitemap leave them out,
-    so nothing has to unpublish them on the day."""
-    return [pk for hook in hooks.get_hooks("expired_page_ids") for pk in hook()]
+    so nothing has to unpublish them on the day. Kept until content changes or the day ends
+    (`portal.content_memo`): a search asks several times."""
+
+    def ask_the_apps():
+        return [pk for hook in hooks.get_hooks("expired_page_ids") for pk in hook()]
+
+    return content_memo.remember(request, ("expired pages", timezone.localdate()), ask_the_apps)
 
 
-def current_pages(pages):
-    """`pages` without the expired ones (one query per app that names some)."""
-    expired = expired_page_ids()
+def current_pages(pages, request=None):
+    """`pages` without the expired ones."""
+    expired = expired_page_ids(request)
     return pages.exclude(id__in=expired) if expired else pages

@@ -108,6 +108,12 @@ def translation_identity(obj):
     return None
 
 
+def searchable_pages(locale, request=None):
+    """The pages of a language the search looks in: live, public, below its home page, not
+    run out (a closed call)."""
+    return current_pages(Page.objects.live().public().filter(locale=locale, depth__gt=2), request)
+
+
 class PortalSearch:
     def __init__(self, request, query, language, preferred_level=None):
         self.request = request
@@ -169,7 +175,7 @@ class PortalSearch:
         """The words of `query` that nothing searchable in the member's language holds."""
         locale = self.locales[self.language]
         searchable = [
-            current_pages(Page.objects.live().public().filter(locale=locale, depth__gt=2)),
+            searchable_pages(locale, self.request),
             GlossaryTerm.objects.filter(locale=locale),
             FAQQuestion.objects.filter(locale=locale),
             ExternalResource.objects.filter(locale=locale),
@@ -236,7 +242,7 @@ class PortalSearch:
                 best.setdefault(identity, result.obj)
         locale = self.locales[self.language]
         own = {
-            Page: current_pages(Page.objects.live().public().filter(locale=locale, depth__gt=2)),
+            Page: searchable_pages(locale, self.request),
             GlossaryTerm: GlossaryTerm.objects.filter(locale=locale),
             FAQQuestion: FAQQuestion.objects.filter(locale=locale),
         }
@@ -287,7 +293,7 @@ class PortalSearch:
         # The query is analysed with the rules of the language searched.
         with translation.override(language):
             pages, terms, resources, questions = with_fallback(
-                lambda backend: self.search_kinds(backend, locale, search_query)
+                lambda backend: self.search_kinds(backend, locale, search_query, self.request)
             )
         return self.build_results(
             language, pages, terms, resources, questions, search_query, weight
@@ -374,14 +380,13 @@ class PortalSearch:
         return [subquery.query_string for subquery in subqueries[1:]]
 
     @staticmethod
-    def search_kinds(backend_name, locale, search_query):
+    def search_kinds(backend_name, locale, search_query, request=None):
         backend = get_search_backend(backend_name)
         # Plain pages: their own fields are loaded only for the results shown (describe()).
         pages = list(
-            backend.search(
-                search_query,
-                current_pages(Page.objects.live().public().filter(locale=locale, depth__gt=2)),
-            ).annotate_score("search_score")[:RESULTS_PER_KIND]
+            backend.search(search_query, searchable_pages(locale, request)).annotate_score(
+                "search_score"
+            )[:RESULTS_PER_KIND]
         )
         terms = list(
             backend.search(search_query, GlossaryTerm.objects.filter(locale=locale)).annotate_score(

@@ -7,7 +7,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
 from directory.search import find_profiles
@@ -16,12 +16,11 @@ from directory.vocabulary import Vocabulary
 from glossary.models import GlossaryPage, GlossaryTerm
 from guides.models import Level
 from guides.path_preference import preferred_level
-from portal.pages import current_pages
 
 from .ask_instead import ask_instead
 from .query_log import log_search
 from .results import CONTENT_TYPES, content_type_of, describe
-from .service import PortalSearch, with_fallback
+from .service import PortalSearch, searchable_pages, with_fallback
 from .titles import distinct_titles
 
 RESULTS_PER_PAGE = 10
@@ -117,14 +116,7 @@ def members_matching(request, query, language):
 def autocomplete(backend_name, query, locale):
     backend = get_search_backend(backend_name)
     terms = list(backend.autocomplete(query, GlossaryTerm.objects.filter(locale=locale))[:3])
-    pages = list(
-        backend.autocomplete(
-            query,
-            current_pages(
-                Page.objects.live().public().filter(locale=locale, depth__gt=2)
-            ).specific(),
-        )[:SUGGESTIONS]
-    )
+    pages = list(backend.autocomplete(query, searchable_pages(locale).specific())[:SUGGESTIONS])
     return terms, pages
 
 

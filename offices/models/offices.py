@@ -316,6 +316,19 @@ class OfficePage(PageRoutingMixin, Page):
             page_cache.expire_at(response, expires_at)
         return response
 
+    @property
+    def postal_address_schema(self):
+        """The office's address as schema.org PostalAddress, for its page and for events and
+        opportunities at it."""
+        return {
+            "@type": "PostalAddress",
+            "streetAddress": self.street_address,
+            "postalCode": self.postal_code,
+            "addressLocality": self.locality,
+            # Every office is in Belgium; sister organisations abroad have sites of their own.
+            "addressCountry": "BE",
+        }
+
     def schema_org(self, request, today):
         """schema.org LocalBusiness data: address, contacts, weekly hours and coming closures."""
         url = absolute_url(request, self)
@@ -340,14 +353,7 @@ class OfficePage(PageRoutingMixin, Page):
                 if self.latitude is not None and self.longitude is not None
                 else {}
             ),
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": self.street_address,
-                "postalCode": self.postal_code,
-                "addressLocality": self.locality,
-                # Every office is in Belgium; sister organisations abroad have sites of their own.
-                "addressCountry": "BE",
-            },
+            "address": self.postal_address_schema,
             "openingHoursSpecification": [
                 {
                     "@type": "OpeningHoursSpecification",

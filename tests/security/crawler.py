@@ -10,6 +10,8 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 from django.conf import settings
+from django.urls import Resolver404, resolve
+from django.utils import translation
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
@@ -103,8 +105,26 @@ def page_types():
     return {page.url: type(page).__name__ for page in Page.objects.live().specific() if page.url}
 
 
+def view_route(path):
+    """The route of the view of our own that answers `path`, without its language
+    ('members/<int:pk>/'): every member's profile is one kind of route, not one each. None for
+    an address Wagtail serves as a page."""
+    language = path.split("/")[1]
+    try:
+        with translation.override(language if language in dict(settings.LANGUAGES) else None):
+            match = resolve(path)
+    except Resolver404:
+        return None
+    if match.url_name == "wagtail_serve":
+        return None
+    prefix = f"{language}/"
+    return match.route[len(prefix) :] if match.route.startswith(prefix) else match.route
+
+
 def kind_of(path, types):
-    """A page type, a routable sub-route of one, or another view's address without language."""
+    """A page type, a routable sub-route of one, or the route of another view."""
+    if (route := view_route(path)) is not None:
+        return route
     owner = max((url for url in types if path.startswith(url)), key=len, default=None)
     if owner is None:
         return path.strip("/").split("/", 1)[-1] or path
