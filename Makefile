@@ -9,7 +9,7 @@ E2E_INSTALLED := $(VENV)/.installed-e2e
 E2E_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_e2e
 
 .DEFAULT_GOAL := help
-.PHONY: help install run oidc-provider test e2e lint format messages check bench backup restore bench-search load faults cluster cluster-load cluster-faults cluster-packages
+.PHONY: help install run oidc-provider test e2e lint format messages check bench backup restore bench-elasticsearch bench-search load faults cluster cluster-load cluster-faults cluster-packages
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[1m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -131,6 +131,13 @@ check: install ## Django's system checks, pending migrations, production setting
 
 # Dropped and rebuilt on every run: the demo site grown to 50,000 guides per language.
 SEARCH_BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_searchbench
+
+bench-elasticsearch: install ## Searches with Elasticsearch slow or down, requests per page, writes replayed
+	psql "$(BENCH_DATABASE_URL)" -c 'SELECT 1' >/dev/null 2>&1 || createdb -h 127.0.0.1 -U postgres "$$(basename $(BENCH_DATABASE_URL))"
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) migrate --noinput -v0
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) compile_translations
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(MANAGE) load_demo -v0
+	DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python benchmarks/search_elasticsearch.py
 
 bench-search: install ## Search latency at 1k, 10k and 50k pages per language (slow)
 	DATABASE_URL=$(SEARCH_BENCH_DATABASE_URL) $(BIN)/python benchmarks/search_latency.py $(BENCH_SEARCH_ARGS)

@@ -106,20 +106,3 @@ def query_wordings(query, terms):
                     if wording not in result:
                         result.append(wording)
     return result
-
-
-def synonym_rules(language):
-    """One Solr-style synonym rule per glossary term of `language`: all its wordings.
-
-    Borrowed abbreviations stay out: the analyser lowercases, and 'do' is an English word. The
-    query itself carries them (query_wordings).
-    """
-    rules = []
-    for term in GlossaryTerm.objects.filter(locale__language_code=language).order_by("term"):
-        forms = sorted(
-            {fold(form).replace(",", " ").strip() for form in [term.term, *term.variant_list]}
-            - {""}
-        )
-        if len(forms) > 1:
-            rules.append(", ".join(forms))
-    return rules

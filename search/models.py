@@ -115,3 +115,27 @@ class SearchResultClick(models.Model):
 
     def __str__(self):
         return f"{self.query} → {self.path}"
+
+
+class PendingSearchWrite(models.Model):
+    """An object whose Elasticsearch documents must be brought up to date (search.search_writes).
+
+    Written in the same transaction as the change itself, so no write is lost when
+    Elasticsearch is slow or down: it stays pending until Elasticsearch has taken it.
+    """
+
+    model = models.CharField(max_length=100, help_text="app_label.ModelName of the object")
+    object_id = models.CharField(max_length=64)
+    queued_at = models.DateTimeField(db_index=True)
+    # Kept for a day after sending, so a rebuild can resend what changed while it was filling.
+    sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["model", "object_id"], name="one_pending_write_per_object"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.model} {self.object_id}"

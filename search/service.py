@@ -12,8 +12,6 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Q
 from django.utils import translation
-from elastic_transport import TransportError
-from elasticsearch import ApiError
 from modelsearch.query import PlainText
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
@@ -30,6 +28,7 @@ from guides.models import (
 from portal.pages import current_pages, localize_pages
 
 from . import circuit_breaker
+from .backends.elasticsearch_indexes import searching_in
 from .highlight import query_stems
 from .linked_answers import lift_linked_answers
 from .models import ExternalResource
@@ -47,9 +46,6 @@ from .spelling import suggest_spelling
 from .titles import distinct_titles
 
 logger = logging.getLogger(__name__)
-# KeyError: hits without the fields the backend reads, as from an index Elasticsearch created by
-# itself with the wrong mapping when a save reached it before the index existed.
-SEARCH_BACKEND_ERRORS = (TransportError, ApiError, KeyError)
 
 # Ranking every match of a very common word is what makes broad searches slow: rank the best
 # few hundred of each kind, which is more than anyone pages through.
@@ -76,7 +72,7 @@ def with_fallback(search):
         return search("database")
     try:
         return search("default")
-    except SEARCH_BACKEND_ERRORS as error:
+    except circuit_breaker.BACKEND_ERRORS as error:
         circuit_breaker.trip()
         logger.warning("Search backend failed (%r); answering from the database.", error)
         return search("database")
@@ -188,7 +184,7 @@ class PortalSearch:
                 for objects in searchable
             )
 
-        with translation.override(self.language):
+        with translation.override(self.language), searching_in(self.language):
             return [
                 word
                 for word in significant_words(query, self.language)
@@ -291,7 +287,7 @@ class PortalSearch:
     def search_language(self, language, search_query, weight=1.0):
         locale = self.locales[language]
         # The query is analysed with the rules of the language searched.
-        with translation.override(language):
+        with translation.override(language), searching_in(language):
             pages, terms, resources, questions = with_fallback(
                 lambda backend: self.search_kinds(backend, locale, search_query, self.request)
             )

@@ -18,6 +18,7 @@ from guides.models import Level
 from guides.path_preference import preferred_level
 
 from .ask_instead import ask_instead
+from .backends.elasticsearch_indexes import searching_in
 from .query_log import log_search
 from .results import CONTENT_TYPES, content_type_of, describe
 from .service import PortalSearch, searchable_pages, with_fallback
@@ -115,8 +116,18 @@ def members_matching(request, query, language):
 
 def autocomplete(backend_name, query, locale):
     backend = get_search_backend(backend_name)
-    terms = list(backend.autocomplete(query, GlossaryTerm.objects.filter(locale=locale))[:3])
-    pages = list(backend.autocomplete(query, searchable_pages(locale).specific())[:SUGGESTIONS])
+    # Every word typed must match, on Elasticsearch as on the database, in the language's index.
+    with searching_in(locale.language_code):
+        terms = list(
+            backend.autocomplete(query, GlossaryTerm.objects.filter(locale=locale), operator="and")[
+                :3
+            ]
+        )
+        pages = list(
+            backend.autocomplete(query, searchable_pages(locale).specific(), operator="and")[
+                :SUGGESTIONS
+            ]
+        )
     return terms, pages
 
 

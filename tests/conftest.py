@@ -32,12 +32,13 @@ about the demo content as a whole belong there; `tests.pages.demo_page` finds it
 
 import contextlib
 import io
+import json
 
 import pytest
-from django.core.cache import cache
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from django.db import transaction
-from wagtail.models import Locale
+from django.db import connection, transaction
+from wagtail.models import Locale, Site
 
 from glossary import linking as glossary
 from portal import page_cache
@@ -149,7 +150,7 @@ def fresh_glossary_index():
 @pytest.fixture(autouse=True)
 def elasticsearch_breaker_closed():
     """Start each test with the search's circuit breaker closed, whatever the test before met."""
-    cache.delete(circuit_breaker.UNAVAILABLE_UNTIL)
+    circuit_breaker.close()
 
 
 @pytest.fixture
@@ -172,3 +173,30 @@ def admin_user(django_user_model, db):
 def admin_client(client, admin_user):
     client.force_login(admin_user)
     return client
+
+
+@pytest.fixture(scope="module")
+def migrated_content_given_back(django_db_setup, django_db_blocker):
+    """The database as the migrations left it, once the test that committed content ends.
+
+    A test that commits runs in no transaction to roll back: pytest-django empties every table
+    after it, locales and the tree's root included, which the next tests need.
+    """
+    with django_db_blocker.unblock():
+        migrated = connection.creation.serialize_db_to_string()
+    yield
+    with django_db_blocker.unblock():
+        call_command(
+            "flush",
+            interactive=False,
+            inhibit_post_migrate=True,
+            reset_sequences=False,
+            verbosity=0,
+        )
+        # Content types first, under their old ids: building a Wagtail task looks its own up,
+        # and would otherwise create it under a new id before the saved one is loaded.
+        objects = json.loads(migrated)
+        objects.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
+        ContentType.objects.clear_cache()
+        connection.creation.deserialize_db_from_string(json.dumps(objects))
+        Site.clear_site_root_paths_cache()

@@ -277,8 +277,9 @@ if ELASTICSEARCH_URL:
             "BACKEND": "search.backends.elasticsearch",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": "portal_",
-            "TIMEOUT": 5,
-            "OPTIONS": {"max_retries": 1},
+            # Per request: a search waits this long at most before the database answers instead.
+            "TIMEOUT": float(os.environ.get("ELASTICSEARCH_TIMEOUT", "1.5")),
+            "OPTIONS": {"max_retries": 0},
         },
         # Kept up to date too: searches fall back to it when Elasticsearch is unreachable.
         "database": {"BACKEND": "search.backends.database"},

@@ -1,29 +1,33 @@
 """Elasticsearch 9 with one index per language, each analysed with its own language's rules.
 
-modelsearch puts every page in one index analysed one way. Here each model gets an index per
-language (`portal_wagtailcore_page_fr`, `…_nl`, `…_en`): an object is stored in its language's
-index, whose default analyzer stems, folds accents and drops stop words for that language, and a
-search reads the index of the language being searched. The search analyzer also expands glossary
-wordings as synonyms ('DA' ↔ 'convention de droits d'auteur'); changing the glossary takes effect
-at the next `manage.py update_index`.
+modelsearch puts every page in one index analysed one way. Here each translatable model gets an
+index per language (`portal_wagtailcore_page_fr`, `…_nl`, `…_en`, aliases over versioned indexes:
+see elasticsearch_indexes): an object is stored in its language's index, whose analyzer stems,
+folds accents and drops stop words for that language.
+
+Glossary wordings are not Elasticsearch synonyms: the query already carries them
+(search.query.search_query_for), as it does on PostgreSQL, so a query means the same on both
+backends, a wording is expanded once, and a glossary edit counts at the next search, not the
+next rebuild.
+
+Saves never wait on Elasticsearch: `add` and `delete` queue the write (search.search_writes),
+which is sent after the transaction commits, outside the request.
 """
 
 import copy
 
-from django.conf import settings
-from django.utils import translation
 from modelsearch.backends.base import get_model_root
 from modelsearch.backends.elasticsearch9 import (
-    Elasticsearch9Index,
+    Elasticsearch9Mapping,
     Elasticsearch9SearchBackend,
     Elasticsearch9SearchResults,
 )
+from wagtail.models import TranslatableMixin
 
-from glossary.synonyms import synonym_rules
+from .. import search_writes
+from ..circuit_breaker import PartialResults
+from .elasticsearch_indexes import AliasSwitchingRebuilder, ModelIndexes
 
-from .postgres import language_of
-
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
 STEMMERS = {"fr": "light_french", "nl": "dutch", "en": "english"}
 STOPWORDS = {"fr": "_french_", "nl": "_dutch_", "en": "_english_"}
 FRENCH_ELISIONS = [
@@ -43,13 +47,17 @@ FRENCH_ELISIONS = [
 ]
 
 
-def analysis_for(language, synonyms):
-    """Index analysis settings for one language's index."""
+FOLDING = {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "asciifolding"]}
+
+
+def analysis_for(language):
+    """Index analysis settings for one language's index (None: an index of no language)."""
+    if language is None:
+        return {"analyzer": {"default": FOLDING, "portal_folding": FOLDING}}
     before = ["portal_elision"] if language == "fr" else []
     filters = {
         "portal_stop": {"type": "stop", "stopwords": STOPWORDS[language]},
         "portal_stemmer": {"type": "stemmer", "language": STEMMERS[language]},
-        "portal_synonyms": {"type": "synonym_graph", "synonyms": synonyms, "lenient": True},
     }
     if language == "fr":
         filters["portal_elision"] = {
@@ -60,23 +68,12 @@ def analysis_for(language, synonyms):
     return {
         "filter": filters,
         "analyzer": {
+            "portal_folding": FOLDING,
             # Used for every text field that names no analyzer of its own.
             "default": {
                 "type": "custom",
                 "tokenizer": "standard",
                 "filter": [*before, "lowercase", "asciifolding", "portal_stop", "portal_stemmer"],
-            },
-            "default_search": {
-                "type": "custom",
-                "tokenizer": "standard",
-                "filter": [
-                    *before,
-                    "lowercase",
-                    "asciifolding",
-                    "portal_synonyms",
-                    "portal_stop",
-                    "portal_stemmer",
-                ],
             },
         },
     }
@@ -103,109 +100,63 @@ class OneRequestResults(Elasticsearch9SearchResults):
             _source=False,
             from_=self.start,
             size=stop - self.start,
+            # Some shards failing must be an error (the database answers), not fewer results.
+            allow_partial_search_results=False,
             **{self.fields_param_name: "pk"},
         )
+        if answer.get("timed_out") or answer.get("_shards", {}).get("failed"):
+            raise PartialResults(f"{answer.get('_shards')}, timed out: {answer.get('timed_out')}")
         yield from self._get_results_from_hits(answer["hits"]["hits"])
 
 
-class LanguageIndex(Elasticsearch9Index):
-    def __init__(self, backend, name, language):
-        super().__init__(backend, name)
-        self.language = language
-
-    def put(self):
-        self.es.indices.create(index=self.name, **self.backend.settings_for_language(self.language))
-
-
-class MultilingualIndex:
-    """The indexes of one model, one per language, seen by modelsearch as a single index."""
-
-    def __init__(self, backend, base_name):
-        self.backend = backend
-        self.base_name = base_name
-        self.indexes = {
-            language: LanguageIndex(backend, f"{base_name}_{language}", language)
-            for language in LANGUAGES
-        }
-
-    @property
-    def name(self):
-        # Searches read the index of the language being searched.
-        language = (translation.get_language() or settings.LANGUAGE_CODE)[:2]
-        return self.indexes.get(language, self.indexes[settings.LANGUAGE_CODE]).name
-
-    def index_for(self, obj):
-        return self.indexes.get(language_of(obj), self.indexes[settings.LANGUAGE_CODE])
-
-    def put(self):
-        for index in self.indexes.values():
-            index.put()
-
-    def delete(self):
-        for index in self.indexes.values():
-            index.delete()
-
-    def reset(self):
-        for index in self.indexes.values():
-            index.reset()
-
-    def refresh(self):
-        for index in self.indexes.values():
-            index.refresh()
-
-    def exists(self):
-        return all(index.exists() for index in self.indexes.values())
-
-    def is_alias(self):
-        return False
-
-    def add_model(self, model):
-        for index in self.indexes.values():
-            index.add_model(model)
-
-    def add_item(self, item):
-        self.index_for(item).add_item(item)
-
-    def add_items(self, model, items):
-        items_by_index = {}
-        for item in items:
-            items_by_index.setdefault(self.index_for(item).name, (self.index_for(item), []))
-            items_by_index[self.index_for(item).name][1].append(item)
-        for index, batch in items_by_index.values():
-            index.add_items(model, batch)
-
-    def delete_item(self, item):
-        self.index_for(item).delete_item(item)
-
-    def get_key(self):
-        return self.base_name
-
-    def __str__(self):
-        return self.base_name
+class FoldingMapping(Elasticsearch9Mapping):
+    # Titles are indexed for suggestions with accents folded (modelsearch's edgengram_analyzer);
+    # what the member types must be folded the same way, or "epargne" would not suggest
+    # "Épargne" ("standard" keeps accents).
+    edgengram_analyzer_config = {
+        "analyzer": "edgengram_analyzer",
+        "search_analyzer": "portal_folding",
+    }
 
 
 class MultilingualElasticsearchBackend(Elasticsearch9SearchBackend):
+    mapping_class = FoldingMapping
     results_class = OneRequestResults
+    rebuilder_class = AliasSwitchingRebuilder
 
     def __init__(self, params):
-        # Rebuilding swaps whole indexes through aliases, one per model; with three indexes per
-        # model a plain rebuild (reset, then fill) keeps the bookkeeping simple.
-        params = {**params, "ATOMIC_REBUILD": False}
         super().__init__(params)
+        # modelsearch picks its own rebuilder from ATOMIC_REBUILD; every rebuild here switches
+        # aliases (elasticsearch_indexes.AliasSwitchingRebuilder).
+        self.rebuilder_class = AliasSwitchingRebuilder
 
     def get_index_for_model(self, model):
         root_model = get_model_root(model)
         base_name = (
             f"{self.index_prefix}{root_model._meta.app_label.lower()}_{root_model.__name__.lower()}"
         )
-        return MultilingualIndex(self, base_name)
+        return ModelIndexes(self, base_name, issubclass(root_model, TranslatableMixin))
 
     def settings_for_language(self, language):
         language_settings = copy.deepcopy(self.settings)
         analysis = language_settings["settings"].setdefault("analysis", {})
-        for section, entries in analysis_for(language, synonym_rules(language)).items():
+        for section, entries in analysis_for(language).items():
             analysis.setdefault(section, {}).update(entries)
         return language_settings
+
+    def add(self, obj):
+        search_writes.queue_write(obj)
+
+    def delete(self, obj):
+        search_writes.queue_write(obj)
+
+    def write_now(self, obj, deleted):
+        """Send one queued write to every index that must hold it (search_writes calls this)."""
+        for indexes in self.get_index_for_model(type(obj)).writable():
+            if deleted:
+                indexes.delete_item(obj)
+            else:
+                indexes.add_item(obj)
 
 
 SearchBackend = MultilingualElasticsearchBackend

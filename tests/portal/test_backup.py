@@ -5,17 +5,14 @@ pg_dump reads the database from a connection of its own, so the test commits wha
 migrated content afterwards.
 """
 
-import json
 import subprocess
 from pathlib import Path
 
 import psycopg
 import pytest
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
 from django.db import connection
-from wagtail.models import Page, Revision, Site
+from wagtail.models import Page, Revision
 
 from glossary.models import GlossaryTerm
 from portal import backup
@@ -29,33 +26,6 @@ TABLES = {
     Revision._meta.db_table: Revision,
     GlossaryTerm._meta.db_table: GlossaryTerm,
 }
-
-
-@pytest.fixture(scope="module")
-def migrated_content_given_back(django_db_setup, django_db_blocker):
-    """The database as the migrations left it, once the test that committed content ends.
-
-    A test that commits runs in no transaction to roll back: pytest-django empties every table
-    after it, locales and the tree's root included, which the next tests need.
-    """
-    with django_db_blocker.unblock():
-        migrated = connection.creation.serialize_db_to_string()
-    yield
-    with django_db_blocker.unblock():
-        call_command(
-            "flush",
-            interactive=False,
-            inhibit_post_migrate=True,
-            reset_sequences=False,
-            verbosity=0,
-        )
-        # Content types first, under their old ids: building a Wagtail task looks its own up,
-        # and would otherwise create it under a new id before the saved one is loaded.
-        objects = json.loads(migrated)
-        objects.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
-        ContentType.objects.clear_cache()
-        connection.creation.deserialize_db_from_string(json.dumps(objects))
-        Site.clear_site_root_paths_cache()
 
 
 @pytest.fixture
