@@ -124,13 +124,15 @@ class PendingSearchWrite(models.Model):
     Elasticsearch is slow or down: it stays pending until Elasticsearch has taken it.
     """
 
-    model = models.CharField(max_length=100, help_text="app_label.ModelName of the object")
-    object_id = models.CharField(max_length=64)
-    queued_at = models.DateTimeField(db_index=True)
+    model = models.CharField(verbose_name=_("kind of content"), max_length=100)
+    object_id = models.CharField(verbose_name=_("object"), max_length=64)
+    queued_at = models.DateTimeField(verbose_name=_("queued at"), db_index=True)
     # Kept for a day after sending, so a rebuild can resend what changed while it was filling.
-    sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    sent_at = models.DateTimeField(verbose_name=_("sent at"), null=True, blank=True, db_index=True)
 
     class Meta:
+        verbose_name = _("pending search write")
+        verbose_name_plural = _("pending search writes")
         constraints = [
             models.UniqueConstraint(
                 fields=["model", "object_id"], name="one_pending_write_per_object"

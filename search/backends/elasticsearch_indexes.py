@@ -13,6 +13,7 @@ index analysed without a language's stemmer, so they are found from any interfac
 
 import contextlib
 import contextvars
+import re
 import secrets
 
 from django.conf import settings
@@ -237,6 +238,7 @@ class AliasSwitchingRebuilder:
 
     def start(self):
         self.started = timezone.now()
+        self.drop_abandoned_indexes()
         self.new.put()
         cache.set(
             REBUILDING.format(alias=self.live.base_name),
@@ -244,6 +246,16 @@ class AliasSwitchingRebuilder:
             timeout=REBUILD_MARK_SECONDS,
         )
         return self.new
+
+    def drop_abandoned_indexes(self):
+        """Versioned indexes no alias points to: left by a rebuild that stopped halfway."""
+        es = self.live.backend.es
+        for alias in self.live.indexes.values():
+            versioned = re.compile(rf"^{re.escape(alias.name)}_\d{{8}}t\d{{6}}_[0-9a-f]{{4}}$")
+            found = es.indices.get(index=f"{alias.name}_*", allow_no_indices=True).body
+            for name, details in found.items():
+                if versioned.match(name) and not details.get("aliases"):
+                    es.indices.delete(index=name, ignore_unavailable=True)
 
     def finish(self):
         # What changed while the new indexes filled may have been read before the change: send

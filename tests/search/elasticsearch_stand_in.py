@@ -13,6 +13,7 @@ Faults: `delay` holds every answer that many seconds (Elasticsearch slow, not do
 """
 
 import contextlib
+import fnmatch
 import json
 import re
 import threading
@@ -97,7 +98,9 @@ class StandIn:
         """The indexes a comma-separated list of index and alias names designates."""
         names = []
         for name in expression.split(","):
-            if name in self.aliases:
+            if "*" in name:
+                names.extend(sorted(fnmatch.filter(self.indices, name)))
+            elif name in self.aliases:
                 names.extend(sorted(self.aliases[name]))
             elif name in self.indices:
                 names.append(name)
@@ -358,6 +361,17 @@ def route(stand_in, method, segments, query, body):
             return 200, stand_in.bulk(index, body.decode(), require_alias)
         case ["PUT", index]:
             return 200, stand_in.create_index(index, document)
+        case ["GET", index]:
+            return 200, {
+                name: {
+                    "aliases": {
+                        alias: {} for alias, targets in stand_in.aliases.items() if name in targets
+                    },
+                    "mappings": stand_in.indices[name].mappings,
+                    "settings": stand_in.indices[name].settings,
+                }
+                for name in stand_in.concrete(index)
+            }
         case ["HEAD", index]:
             stand_in.concrete(index)
             return 200, {}

@@ -162,6 +162,21 @@ def test_a_change_made_during_a_rebuild_reaches_the_new_indexes(
     assert "pas à pas" in str(document)
 
 
+def test_a_rebuild_drops_the_indexes_one_that_stopped_halfway_left(elasticsearch, content):
+    rebuild()
+    backend = get_search_backend("default")
+    abandoned = backend.rebuilder_class(backend.get_index_for_model(GuidePage)).start()
+    orphans = {index.physical_name for index in abandoned.indexes.values()}
+    assert orphans <= set(elasticsearch.indices)
+
+    rebuild()
+
+    assert not orphans & set(elasticsearch.indices)
+    for alias in PAGE_ALIASES:
+        assert len(elasticsearch.aliases[alias]) == 1
+        assert len([name for name in elasticsearch.indices if name.startswith(alias + "_")]) == 1
+
+
 def test_editors_find_pages_of_every_language_whatever_their_interface_language(
     elasticsearch, admin_client, admin_user, content
 ):

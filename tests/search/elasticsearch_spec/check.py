@@ -1,154 +1,287 @@
-"""Is a request's shape one Elasticsearch 9 accepts? Checked against endpoints.json.
-
-`problems(method, path, query, body)` lists what the specification does not allow: no endpoint
-for the method and path, an unknown query parameter, a body where none is taken, an unknown
-body property. Bodies are checked through the extracted classes: the query DSL clause by clause
-(QueryContainer, field-keyed clauses such as `match`), alias actions and bulk operation lines.
-Types the extract does not hold (mappings, settings, aggregations, sort, highlight, scripts) are
-taken as they come: checking them deeply would mean re-implementing the server's parsers.
-"""
+"""Is a request's shape one Elasticsearch 9 accepts? Checked against endpoints.json."""
 
 import json
 import re
 from functools import cache
 from pathlib import Path
 
+# `problems(method, path, query, body)` lists what the specification does not allow: no endpoint
+# for the method and path, an unknown query parameter, a body where none is taken, invalid JSON, an
+# unknown body property. Bodies are checked recursively through the extracted classes and type
+# aliases: the query DSL clause by clause, alias actions, bulk operation lines. A type the extract
+# does not hold (its "unchecked" list: mappings, settings, aggregations, sort, highlight...) takes
+# any value; a scalar type (string, number, boolean) any single value; an enum any value.
+
 SPEC = json.loads(Path(__file__).with_name("endpoints.json").read_text())
 CLASSES = SPEC["classes"]
-FIELD_KEYED = re.compile(r"SingleKeyDictionary<\s*Field\s*,\s*(\w+)")
+TYPES = SPEC["types"]
+# What a container's unknown key is called in messages.
+CLAUSE_KINDS = {"QueryContainer": "query clause", "OperationContainer": "bulk operation"}
 DOCUMENT_OPERATIONS = {"index", "create", "update"}
+ANY = ("any",)
+# Where Elasticsearch takes more than the specification's classes say, as the specification's own
+# examples show: BulkRequestExample2 sends `_source` on an update line (BulkRequestParser reads it).
+BEYOND_SPEC = {"UpdateOperation": {"_source": "SourceConfig"}}
+# The specification's scalar types: never an object or a list.
+SCALARS = {"string", "boolean", "integer", "long", "short", "byte", "uint", "ulong", "float"}
+SCALARS |= {"double", "number"}
 
 
-def problems(method, path, query, body):
+def problems(method: str, path: str, query: dict, body: bytes | None) -> list[str]:
     """Empty when Elasticsearch 9 accepts a request of this shape; else one message per problem."""
     where = f"{method} {path}"
-    endpoint = endpoint_for(method, path)
+    endpoint, complaint = endpoint_for(method, path)
     if endpoint is None:
-        return [f"{where}: no Elasticsearch 9 endpoint takes this method and path"]
+        return [f"{where}: {complaint}"]
     found = [
         f"{where}: unknown query parameter '{name}'"
-        for name in query
+        for name in sorted(query)
         if name not in endpoint["query"] and name not in SPEC["common_query"]
     ]
-    if not body:
-        return found
-    if endpoint["body"] is None:
-        return [*found, f"{where}: this endpoint takes no body"]
-    if endpoint["body"] == "ndjson":
-        return found + bulk_problems(where, body)
+    if body:
+        found += [f"{where}: {problem}" for problem in body_problems(endpoint["body"], body)]
+    return found
+
+
+def body_problems(expected, body):
+    if expected is None:
+        return ["this endpoint takes no body"]
+    if expected == "ndjson":
+        return bulk_problems(body)
     try:
         document = json.loads(body)
     except ValueError:
-        return [*found, f"{where}: body is not valid JSON"]
-    if "*" in endpoint["body"]:  # The whole body is one type: a document, a mapping…
-        return found
-    return found + object_problems(where, "body", document, endpoint["body"], open_=False)
+        return ["body is not valid JSON"]
+    if "type" in expected:  # The whole body is one type: a document (TDocument), say.
+        return value_problems("body", document, parse(expected["type"]))
+    return object_problems("body", document, expected)
+
+
+# Routes
 
 
 @cache
 def routes():
-    """(name, method, compiled path) for every URL of every endpoint."""
+    """(specificity, method, compiled template, endpoint name) of every URL of every endpoint."""
     found = []
     for name, endpoint in SPEC["endpoints"].items():
         for template, methods in endpoint["urls"]:
             # A placeholder is one segment not starting with "_" (a comma list of names is one).
-            pattern = re.sub(r"\{\w+\}", r"[^/_][^/]*", template)
+            pattern = re.sub(r"\{\w+\}", "[^/_][^/]*", template)
+            # Literal segments win over placeholders: (0, 1, ...) sorts before (1, 1, ...).
+            specificity = tuple(int(part.startswith("{")) for part in template.split("/"))
             for method in methods:
-                found.append((name, method, re.compile(f"^{pattern}$"), template.count("{")))
-    # Literal segments win over placeholders: try the routes with fewer placeholders first.
-    return sorted(found, key=lambda route: route[3])
+                found.append((specificity, method, re.compile(f"^{pattern}$"), name))
+    return sorted(found, key=lambda route: route[0])
 
 
 def endpoint_for(method, path):
+    """(endpoint, None) for the method and path, or (None, why not)."""
     path = path.rstrip("/") or "/"
-    for name, route_method, pattern, _placeholders in routes():
-        if route_method == method and pattern.match(path):
-            return SPEC["endpoints"][name]
-    return None
+    matching = [route for route in routes() if route[2].match(path)]
+    for _specificity, route_method, _pattern, name in matching:
+        if route_method == method:
+            return SPEC["endpoints"][name], None
+    if matching:
+        allowed = ", ".join(sorted({route[1] for route in matching}))
+        return None, f"no Elasticsearch 9 endpoint takes {method} on this path (only {allowed})"
+    return None, "no Elasticsearch 9 endpoint has this path"
 
 
-def properties_of(name):
-    """(properties, open) of a class, its parents' included."""
-    properties, open_ = {}, False
-    while name in CLASSES:
-        entry = CLASSES[name]
-        properties = {**entry["properties"], **properties}
-        open_ = open_ or entry["open"]
-        name = entry["extends"]
-    return properties, open_
+# Types: the spec's type texts, parsed once into ("union", [...]), ("array", item),
+# ("generic", name, [arguments]), ("name", name) or ANY (literals, inline objects).
 
 
-def object_problems(where, at, value, properties, open_):
+@cache
+def parse(text):
+    tokens = re.findall(r"\w+|\[\]|'[^']*'|\"[^\"]*\"|\S", text)
+    node, rest = parse_union(tokens)
+    return node if not rest else ANY  # Syntax beyond this small grammar: take any value.
+
+
+def parse_union(tokens):
+    alternatives = []
+    while True:
+        if tokens and tokens[0] == "|":  # Unions may open with "|".
+            tokens = tokens[1:]
+        node, tokens = parse_postfix(tokens)
+        alternatives.append(node)
+        if not tokens or tokens[0] != "|":
+            break
+    return (alternatives[0] if len(alternatives) == 1 else ("union", alternatives)), tokens
+
+
+def parse_postfix(tokens):
+    node, tokens = parse_primary(tokens)
+    while tokens and tokens[0] == "[]":
+        node, tokens = ("array", node), tokens[1:]
+    return node, tokens
+
+
+def parse_primary(tokens):
+    if not tokens:
+        return ANY, tokens
+    first, tokens = tokens[0], tokens[1:]
+    if first == "(":
+        node, tokens = parse_union(tokens)
+        return node, tokens[1:]
+    if not re.match(r"\w", first):
+        return ANY, tokens  # A string literal, or syntax this grammar does not read.
+    if not tokens or tokens[0] != "<":
+        return ("name", first), tokens
+    arguments, tokens = [], tokens[1:]
+    while True:
+        argument, tokens = parse_union(tokens)
+        arguments.append(argument)
+        separator, tokens = (tokens[0], tokens[1:]) if tokens else (">", [])
+        if separator != ",":
+            break
+    if first == "Array":
+        return ("array", arguments[0]), tokens
+    return ("generic", first, arguments), tokens
+
+
+# Values
+
+
+def value_problems(at, value, node):
+    """The problems of `value` read as the parsed type `node`."""
+    kind = node[0]
+    if kind == "union":
+        return union_problems(at, value, node[1])
+    if kind == "array":
+        if not isinstance(value, list):  # Elasticsearch reads a single value as a list of one.
+            return value_problems(at, value, node[1])
+        return [
+            p for i, item in enumerate(value) for p in value_problems(f"{at}[{i}]", item, node[1])
+        ]
+    if kind == "generic" and node[1] in ("Dictionary", "SingleKeyDictionary") and len(node[2]) == 2:
+        return dictionary_problems(at, value, node[1] == "SingleKeyDictionary", node[2][1])
+    name = node[1] if kind in ("name", "generic") else None
+    if name in CLASSES:
+        return class_problems(at, value, name)
+    if name in TYPES:
+        return value_problems(at, value, parse(TYPES[name]))
+    if name in SCALARS and isinstance(value, dict | list):
+        return [f"{at} should be a single value ({name})"]
+    return []  # An enum, a scalar value or a type the extract does not hold: any value.
+
+
+def union_problems(at, value, alternatives):
+    """No problem when one alternative takes the value; else those of the likeliest one, the
+    one of the value's shape (`QueryContainer[]` for a list), with the fewest problems."""
+    found = [(not fits(value, node), value_problems(at, value, node)) for node in alternatives]
+    return min(found, key=lambda pair: (pair[0], len(pair[1])))[1]
+
+
+def fits(value, node):
+    """Whether the value has the shape of the type: a list, an object or a scalar."""
+    if node[0] == "array":
+        return isinstance(value, list)
+    if node[0] == "generic" and node[1] in ("Dictionary", "SingleKeyDictionary"):
+        return isinstance(value, dict)
+    if node[0] == "name" and node[1] in CLASSES:
+        return isinstance(value, dict) or bool(resolved(node[1])["shortcut"])
+    if node[0] == "name" and node[1] in SCALARS:
+        return not isinstance(value, dict | list)
+    return True
+
+
+def dictionary_problems(at, value, single_key, value_type):
     if not isinstance(value, dict):
-        return [f"{where}: {at} should be an object"]
-    found = []
-    for key, item in value.items():
-        if key not in properties:
-            if not open_:
-                found.append(f"{where}: {at} has unknown property '{key}'")
-            continue
-        found += value_problems(where, f"{at}.{key}", item, properties[key])
+        return [f"{at} should be an object"]
+    if single_key and len(value) != 1:
+        return [f"{at} should have exactly one key (a field name), not {len(value)}"]
+    return [
+        p for key, item in value.items() for p in value_problems(f"{at}.{key}", item, value_type)
+    ]
+
+
+@cache
+def resolved(name):
+    """A class with its parents' properties, aliases and additional property folded in."""
+    entry = CLASSES[name]
+    parent = resolved(entry["extends"]) if entry.get("extends") in CLASSES else {}
+    return {
+        "properties": {
+            **parent.get("properties", {}),
+            **entry["properties"],
+            **BEYOND_SPEC.get(name, {}),
+        },
+        "aliases": {**parent.get("aliases", {}), **entry.get("aliases", {})},
+        "additional": entry.get("additional", parent.get("additional")),
+        "shortcut": entry.get("shortcut", parent.get("shortcut")),
+        # Only the class's own properties are variants; inherited ones (boost, _name) go along.
+        "variants": None
+        if "container" not in entry
+        else sorted(set(entry["properties"]) - set(entry["container"])),
+    }
+
+
+def class_problems(at, value, name):
+    entry = resolved(name)
+    if not isinstance(value, dict):
+        if entry["shortcut"]:  # `"match": {"title": "facture"}` stands for {"query": ...}.
+            return value_problems(at, value, parse(entry["properties"][entry["shortcut"]]))
+        return [f"{at} should be an object ({name})"]
+    found = object_problems(at, value, entry, CLAUSE_KINDS.get(name, "property"))
+    if entry["variants"] is not None:
+        found += variant_problems(at, value, entry["variants"], name)
     return found
 
 
-def value_problems(where, at, value, kind):
-    """Check `value` against a property's type text, where the extract knows the type."""
-    if isinstance(value, list) and "[]" in kind:
-        return [
-            problem
-            for position, item in enumerate(value)
-            for problem in value_problems(where, f"{at}[{position}]", item, kind)
-        ]
-    if "QueryContainer" in kind:
-        return query_problems(where, at, value)
-    field_keyed = FIELD_KEYED.search(kind)
-    if field_keyed:
-        if not isinstance(value, dict) or len(value) != 1:
-            return [f"{where}: {at} should name exactly one field"]
-        ((field, inner),) = value.items()
-        if isinstance(inner, dict) and field_keyed.group(1) in CLASSES:
-            return object_problems(
-                where, f"{at}.{field}", inner, *properties_of(field_keyed.group(1))
-            )
-        return []
-    named = [name for name in re.findall(r"\b[A-Z]\w+", kind) if name in CLASSES]
-    if named and isinstance(value, dict):
-        return object_problems(where, at, value, *properties_of(named[0]))
+def variant_problems(at, value, variants, name):
+    """A container holds exactly one variant (a query clause, a bulk operation...)."""
+    given = [key for key in value if key in variants]
+    if len(given) > 1:
+        return [f"{at} should hold one {CLAUSE_KINDS.get(name, 'variant')}, not {given}"]
+    if not value:
+        return [f"{at} is empty: it should hold one {CLAUSE_KINDS.get(name, 'variant')}"]
     return []
 
 
-def query_problems(where, at, value):
-    if not isinstance(value, dict) or len(value) != 1:
-        return [f"{where}: {at} should hold exactly one query clause"]
-    ((clause, inner),) = value.items()
-    clauses = CLASSES["QueryContainer"]["properties"]
-    if clause not in clauses:
-        return [f"{where}: {at} has unknown query clause '{clause}'"]
-    return value_problems(where, f"{at}.{clause}", inner, clauses[clause])
+def object_problems(at, value, entry, unknown="property"):
+    """Each key of `value` known to the class `entry` (or taken as its additional property)."""
+    if not isinstance(value, dict):
+        return [f"{at} should be an object"]
+    found = []
+    for key, item in value.items():
+        name = entry.get("aliases", {}).get(key, key)
+        if name in entry["properties"]:
+            found += value_problems(f"{at}.{key}", item, parse(entry["properties"][name]))
+        elif entry.get("additional"):  # A field name as key (`terms`, `geo_distance`...).
+            found += value_problems(f"{at}.{key}", item, parse(entry["additional"]))
+        else:
+            found.append(f"{at} has unknown {unknown} '{key}'")
+    return found
 
 
-def bulk_problems(where, body):
-    found, expect_document = [], False
-    for number, line in enumerate(body.decode().splitlines(), start=1):
+# Bulk
+
+
+def bulk_problems(body):
+    """Each action line an operation; the line after index, create and update its document."""
+    try:
+        lines = body.decode().splitlines()
+    except UnicodeDecodeError:
+        return ["body is not UTF-8"]
+    found, document_for = [], None
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             value = json.loads(line)
         except ValueError:
-            found.append(f"{where}: line {number} is not valid JSON")
+            found.append(f"line {number} is not valid JSON")
             continue
-        if expect_document:  # A document line: whatever the mapping makes of it.
-            expect_document = False
+        if document_for == "update":  # doc, upsert, script...: UpdateAction's properties.
+            found += class_problems(f"line {number}", value, "UpdateAction")
+        if document_for:  # index and create: a document, whatever the mapping makes of it.
+            document_for = None
             continue
-        operations = CLASSES["OperationContainer"]["properties"]
-        if not isinstance(value, dict) or len(value) != 1 or next(iter(value)) not in operations:
-            found.append(f"{where}: line {number} is not one of {sorted(operations)}")
-            continue
-        ((operation, meta),) = value.items()
-        found += object_problems(
-            where, f"line {number}.{operation}", meta, *properties_of(operations[operation])
-        )
-        expect_document = operation in DOCUMENT_OPERATIONS
-    if expect_document:
-        found.append(f"{where}: the last action has no document line")
+        found += class_problems(f"line {number}", value, "OperationContainer")
+        operation = next(iter(value), None) if isinstance(value, dict) else None
+        document_for = operation if operation in DOCUMENT_OPERATIONS else None
+    if document_for:
+        found.append(f"the last {document_for} operation has no document line")
     return found

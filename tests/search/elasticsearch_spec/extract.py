@@ -1,11 +1,4 @@
-"""Write endpoints.json: the small extract of the Elasticsearch 9 specification the checks read.
-
-Reads the TypeScript sources of elastic/elasticsearch-specification (its generated JSON is too
-large to keep) through `git show`, for the APIs the portal's backend calls and the classes their
-bodies are checked against: the query DSL, alias actions and bulk operations.
-
-    python -m tests.search.elasticsearch_spec.extract --spec-repo PATH [--ref 9.5]
-"""
+"""Write endpoints.json: the small extract of the Elasticsearch 9 specification the checks read."""
 
 import argparse
 import json
@@ -13,10 +6,26 @@ import re
 import subprocess
 from pathlib import Path
 
+# Reads the TypeScript sources of elastic/elasticsearch-specification through `git show` (its
+# generated schema.json is too large to keep) for the APIs the portal's backend calls, and the
+# classes their bodies are checked against, with the annotations that change what a body may
+# hold: `@aliases` (other accepted names), `@variants container` (exactly one clause),
+# `@shortcut_property` (a bare value stands for one property) and `AdditionalProperty` (a field
+# name as key).
+#
+# Deep: the query DSL and the kNN query, alias actions, bulk operations, index aliases, scripts and
+# source filters. Everything else a body names (mappings, settings, aggregations, sort, highlight,
+# suggest, rescore, retriever, inner hits, collapse...) is listed under "unchecked" and taken as it
+# comes: those types are hundreds of classes, too costly to keep for what the portal sends.
+#
+# python -m tests.search.elasticsearch_spec.extract [--spec-repo PATH] [--ref 9.5]
+
 OUTPUT = Path(__file__).with_name("endpoints.json")
 DEFAULT_REPO = "/work/.mirror/elastic+elasticsearch-specification/repo"
+REPOSITORY = "elastic/elasticsearch-specification"
 ENDPOINTS = {
     "info": "_global/info/RootNodeInfoRequest.ts",
+    # elasticsearch-py's ping() (HEAD /): the client's health check.
     "ping": "_global/ping/PingRequest.ts",
     "bulk": "_global/bulk/BulkRequest.ts",
     "index": "_global/index/IndexRequest.ts",
@@ -35,10 +44,23 @@ ENDPOINTS = {
     "indices.get": "indices/get/IndicesGetRequest.ts",
     "cluster.health": "cluster/health/ClusterHealthRequest.ts",
 }
-# Where the classes request bodies refer to live; only those reachable from ROOTS are kept.
-CLASS_SOURCES = ["_types/query_dsl/", "_global/bulk/types.ts", "indices/update_aliases/types.ts"]
-ROOTS = ["QueryContainer", "Action", "OperationContainer"]
+# The files whose classes and type aliases are checked deeply (a folder ends with "/").
+CLASS_SOURCES = [
+    "_types/query_dsl/",
+    "_types/Knn.ts",
+    "_types/Scripting.ts",
+    "_global/bulk/types.ts",
+    "_global/search/_types/SourceFilter.ts",
+    "indices/_types/Alias.ts",
+    "indices/update_aliases/types.ts",
+]
+# Classes checked outside any endpoint's body text: bulk lines are NDJSON, not a typed body.
+ROOTS = ["OperationContainer", "UpdateAction"]
 COMMON_PARAMETERS = "_spec_utils/behaviors.ts"
+# Names in type texts that are the language's or the specification's own, not classes to keep.
+BUILT_IN = {"string", "boolean", "null", "number", "integer", "long", "short", "byte"}
+BUILT_IN |= {"float", "double", "uint", "ulong", "Array", "Dictionary", "SingleKeyDictionary"}
+BUILT_IN |= {"UserDefinedValue", "AdditionalProperty", "AdditionalProperties"}
 
 
 def git(repo, *args):
@@ -47,151 +69,232 @@ def git(repo, *args):
     ).stdout
 
 
-def without_comments(text):
-    text = re.sub(r"/\*.*?\*/", "", text, flags=re.DOTALL)
-    return re.sub(r"//[^\n]*", "", text)
+def show(repo, ref, path):
+    return git(repo, "show", f"{ref}:specification/{path}")
 
 
-def block_after(text, start):
-    """The text inside the braces (or brackets) opening at or after `start`."""
-    opening = min(i for i in (text.find("{", start), text.find("[", start)) if i >= 0)
-    close = {"{": "}", "[": "]"}[text[opening]]
+def mask(text):
+    """`text` with comments and quoted strings blanked (same length), so brackets inside them,
+    such as "(1)" or "`<`" in the documentation, do not count."""
+    pattern = r"/\*.*?\*/|//[^\n]*|'[^'\n]*'|\"[^\"\n]*\""
+    return re.sub(pattern, blanked, text, flags=re.DOTALL)
+
+
+def blanked(match):
+    return re.sub(r"[^\n]", " ", match.group())
+
+
+def matching_close(masked, opening):
+    """The position of the bracket closing the one at `opening`."""
+    pairs = {"{": "}", "[": "]", "(": ")", "<": ">"}
     depth = 0
-    for position in range(opening, len(text)):
-        if text[position] == text[opening]:
+    for position in range(opening, len(masked)):
+        if masked[position] == masked[opening]:
             depth += 1
-        elif text[position] == close:
+        elif masked[position] == pairs[masked[opening]]:
             depth -= 1
             if depth == 0:
-                return text[opening + 1 : position]
-    raise ValueError("unbalanced block")
+                return position
+    raise ValueError(f"unbalanced {masked[opening]!r}")
 
 
-def top_level_properties(block):
-    """{name: type text} of the properties at the top level of a `{ ... }` block."""
-    properties, depth, line_start = {}, 0, 0
-    for position, character in enumerate(block + "\n"):
-        if character in "{[(<":
-            depth += 1
-        elif character in "}])>":
-            depth -= 1
-        elif character == "\n" and depth == 0:
-            line = block[line_start:position].strip()
-            line_start = position + 1
-            match = re.match(r"^(\[?\w+(?::\s*string\])?)\??\s*:\s*(.+)$", line)
-            if match:
-                properties[match.group(1)] = match.group(2).strip()
-    # A property's type may span lines: take the raw declarations again for those.
-    for match in re.finditer(r"^\s*(\w+)\??\s*:\s*", block, flags=re.MULTILINE):
-        name = match.group(1)
-        if name in properties or _depth_at(block, match.start()) != 0:
-            continue
-        rest = block[match.end() :]
-        properties[name] = rest[: _type_end(rest)].strip()
-    return properties
+def type_end(masked, start):
+    """Where a type starting at `start` ends: a line break or `;` outside brackets.
 
-
-def _depth_at(text, position):
+    A type goes on over line breaks when a `|` continues it (`\n  | A\n  | B`).
+    """
     depth = 0
-    for character in text[:position]:
+    for position in range(start, len(masked)):
+        character = masked[position]
         if character in "{[(<":
             depth += 1
         elif character in "}])>":
             depth -= 1
-    return depth
-
-
-def _type_end(text):
-    depth = 0
-    for position, character in enumerate(text):
-        if character in "{[(<":
-            depth += 1
-        elif character in "}])>":
-            depth -= 1
-        elif character == "\n" and depth == 0:
+        elif (
+            character in "\n;"
+            and depth == 0
+            and masked[start:position].strip()
+            and not masked[position:].lstrip().startswith(("|", "&"))
+        ):
             return position
-    return len(text)
+    return len(masked)
 
 
-def endpoint(source):
-    text = without_comments(source)
-    urls_block = block_after(text, text.index("urls:"))
-    urls = []
-    for path, methods in re.findall(r"path:\s*'([^']+)'\s*methods:\s*\[([^\]]*)\]", urls_block):
-        urls.append([path, sorted(re.findall(r"'(\w+)'", methods))])
-    query = []
-    if "query_parameters" in text:
-        query = sorted(top_level_properties(block_after(text, text.index("query_parameters"))))
-    body = None
-    match = re.search(r"\bbody\??\s*:\s*", text)
-    if match:
-        rest = text[match.end() :]
-        if rest.startswith("{"):
-            body = dict(sorted(top_level_properties(block_after(rest, 0)).items()))
-        elif rest.startswith("Array<"):
-            body = "ndjson"
-        else:
-            body = {"*": rest[: _type_end(rest)].strip()}  # The whole body is one type.
-    return {"urls": urls, "query": query, "body": body}
+def one_line(type_text):
+    """A type's text without comments, on one line."""
+    return " ".join(re.sub(r"/\*.*?\*/|//[^\n]*", " ", type_text, flags=re.DOTALL).split())
 
 
-def classes_in(source):
-    text = without_comments(source)
-    found = {}
-    for match in re.finditer(
-        r"export class (\w+)(?:<[^>{]*>)?(?:\s+extends\s+([\w]+))?([^{]*)\{", text
-    ):
-        block = block_after(text, match.end() - 1)
-        properties = top_level_properties(block)
-        found[match.group(1)] = {
-            "extends": match.group(2),
-            # Keyed by field name (`[field: string]: …`, AdditionalProperty): any key goes.
-            "open": any(name.startswith("[") for name in properties)
-            or "AdditionalPropert" in match.group(3),
-            "properties": {
-                name: kind for name, kind in properties.items() if not name.startswith("[")
-            },
-        }
+def tags(comment):
+    """{tag: value} of the `@tag value` lines of a doc comment."""
+    return {
+        match.group(1): match.group(2).strip()
+        for match in re.finditer(r"@(\w+)[ \t]*([^\n*]*)", comment or "")
+    }
+
+
+def members(block):
+    """[(name, raw type text, doc comment)] of the declarations at the top of a `{ }` block."""
+    masked, found, comment, position = mask(block), [], "", 0
+    declaration = re.compile(r"(\[\s*\w+\s*:\s*\w+\s*\]|\w+)\??\s*:\s*")
+    while position < len(block):
+        if block.startswith("/*", position):
+            end = block.index("*/", position) + 2
+            comment, position = block[position:end], end
+        elif masked[position].isspace() or masked[position] in ",;":
+            position += 1  # Blanks, separators and line comments.
+        elif match := declaration.match(masked, position):
+            end = type_end(masked, match.end())
+            found.append((match.group(1), block[match.end() : end], comment))
+            comment, position = "", end
+        else:  # Anything else (a method, a stray token) is skipped to the end of its line.
+            position = len(block) if "\n" not in block[position:] else block.index("\n", position)
     return found
 
 
-def reachable(classes):
-    keep, pending = set(), list(ROOTS)
+def inner_block(type_text):
+    """The text inside the first `{ }` of a type."""
+    start = type_text.index("{")
+    return type_text[start + 1 : matching_close(mask(type_text), start)]
+
+
+def class_entry(header, block, comment):
+    """One class's entry: only the fields that differ from a plain closed class, to stay small."""
+    header_tags = tags(comment)
+    entry = {"properties": {}}
+    extends = re.search(r"\bextends\s+(\w+)", header)
+    additional = re.search(r"\bimplements\s+AdditionalPropert(?:y|ies)\s*<\s*\w+\s*,(.+)>", header)
+    if extends:
+        entry["extends"] = extends.group(1)
+    if additional:
+        entry["additional"] = one_line(additional.group(1))
+    if header_tags.get("variants") == "container":
+        entry["container"] = []  # Its properties marked `@variant container_property`.
+    if "shortcut_property" in header_tags:
+        entry["shortcut"] = header_tags["shortcut_property"]
+    for name, kind, doc in members(block):
+        if name.startswith("["):  # An index signature: any key, values of this type.
+            entry["additional"] = one_line(kind)
+            continue
+        entry["properties"][name] = one_line(kind)
+        doc_tags = tags(doc)
+        for alias in doc_tags.get("aliases", "").replace(",", " ").split():
+            entry.setdefault("aliases", {})[alias] = name
+        if "container" in entry and doc_tags.get("variant") == "container_property":
+            entry["container"].append(name)
+    return entry
+
+
+def definitions(source):
+    """({class name: entry}, {type alias name: type text}) declared in one TypeScript file."""
+    masked, classes, aliases = mask(source), {}, {}
+    for match in re.finditer(r"^export\s+(class|interface|type)\s+(\w+)", masked, re.MULTILINE):
+        kind, name = match.groups()
+        if kind == "type":
+            equals = masked.index("=", match.end())
+            aliases[name] = one_line(source[equals + 1 : type_end(masked, equals + 1)])
+            continue
+        opening = match.end()
+        while masked[opening] != "{":  # Past generics, `extends` and `implements`.
+            opening = matching_close(masked, opening) + 1 if masked[opening] == "<" else opening + 1
+        header = source[match.end() : opening]
+        block = source[opening + 1 : matching_close(masked, opening)]
+        classes[name] = class_entry(header, block, doc_comment_before(source, match.start()))
+    return classes, aliases
+
+
+def doc_comment_before(source, position):
+    """The `/** */` comment just before `position`, line comments between them allowed."""
+    before = re.search(r"(/\*\*(?:(?!\*/).)*\*/)(?:\s*//[^\n]*)*\s*$", source[:position], re.DOTALL)
+    return before.group(1) if before else ""
+
+
+def endpoint(source):
+    """URL templates, query parameter names and body of one `Request` interface."""
+    request = re.search(r"^export\s+interface\s+Request\b[^{]*\{", source, flags=re.MULTILINE)
+    parts = {name: kind for name, kind, _ in members(inner_block(source[request.end() - 1 :]))}
+    templates = re.findall(r"path:\s*'([^']+)'[\s,]*methods:\s*\[([^\]]*)\]", parts["urls"])
+    urls = [[path, sorted(re.findall(r"'(\w+)'", methods))] for path, methods in templates]
+    query = []
+    if "query_parameters" in parts:
+        query = sorted(name for name, _, _ in members(inner_block(parts["query_parameters"])))
+    body = parts.get("body", "").strip()
+    if not body:
+        body = None
+    elif body.startswith("{"):
+        body = class_entry("", inner_block(body), "")
+    elif body.startswith("Array<"):
+        body = "ndjson"  # Bulk: lines of operations and documents.
+    else:
+        body = {"type": one_line(body)}  # The whole body is one type: a document, say.
+    return {"body": body, "query": query, "urls": urls}
+
+
+def names_in(type_text):
+    return set(re.findall(r"\b[A-Z]\w*", type_text or "")) - BUILT_IN
+
+
+def referenced(entry):
+    """The type names an endpoint body or class entry refers to."""
+    found = names_in(entry.get("additional")) | names_in(entry.get("extends"))
+    for kind in entry.get("properties", {}).values():
+        found |= names_in(kind)
+    return found
+
+
+def keep_reachable(roots, classes, aliases):
+    """The classes and aliases reachable from `roots`, and the names reached but not extracted."""
+    kept_classes, kept_aliases, unchecked = {}, {}, set()
+    pending = sorted(roots)
     while pending:
         name = pending.pop()
-        if name in keep or name not in classes:
+        if name in kept_classes or name in kept_aliases or name in unchecked:
             continue
-        keep.add(name)
-        entry = classes[name]
-        pending.extend([entry["extends"]] if entry["extends"] else [])
-        for kind in entry["properties"].values():
-            pending.extend(re.findall(r"\b[A-Z]\w+", kind))
-    return {name: classes[name] for name in sorted(keep)}
+        if name in classes:
+            kept_classes[name] = classes[name]
+            pending.extend(sorted(referenced(classes[name])))
+        elif name in aliases:
+            kept_aliases[name] = aliases[name]
+            pending.extend(sorted(names_in(aliases[name])))
+        else:
+            unchecked.add(name)
+    return kept_classes, kept_aliases, unchecked
+
+
+def spec_files(repo, ref):
+    listing = git(repo, "ls-tree", "-r", "--name-only", ref, "specification/").split()
+    paths = [path.removeprefix("specification/") for path in listing if path.endswith(".ts")]
+    return [path for path in paths if any(path.startswith(source) for source in CLASS_SOURCES)]
 
 
 def extract(repo, ref):
-    base = "specification/"
-    files = git(repo, "ls-tree", "-r", "--name-only", ref, base).split()
-    classes = {}
-    for path in files:
-        if path.endswith(".ts") and any(path.startswith(base + source) for source in CLASS_SOURCES):
-            classes.update(classes_in(git(repo, "show", f"{ref}:{path}")))
-    behaviors = without_comments(git(repo, "show", f"{ref}:{base}{COMMON_PARAMETERS}"))
-    common = top_level_properties(
-        block_after(behaviors, behaviors.index("interface CommonQueryParameters"))
-    )
+    classes, aliases = {}, {}
+    for path in spec_files(repo, ref):
+        found_classes, found_aliases = definitions(show(repo, ref, path))
+        classes.update(found_classes)
+        aliases.update(found_aliases)
+    endpoints = {name: endpoint(show(repo, ref, path)) for name, path in ENDPOINTS.items()}
+    roots = set(ROOTS)
+    for entry in endpoints.values():
+        if isinstance(entry["body"], dict):
+            roots |= referenced(entry["body"]) | names_in(entry["body"].get("type"))
+    kept_classes, kept_aliases, unchecked = keep_reachable(roots, classes, aliases)
+    behaviors = show(repo, ref, COMMON_PARAMETERS)
+    common = behaviors[behaviors.index("interface CommonQueryParameters") :]
     return {
         "source": {
-            "repository": "elastic/elasticsearch-specification",
+            "repository": REPOSITORY,
             "ref": ref,
-            "commit": git(repo, "rev-parse", ref).strip(),
+            "commit": git(repo, "rev-parse", f"{ref}^{{commit}}").strip(),
         },
-        "common_query": sorted(common),
-        "endpoints": {
-            name: endpoint(git(repo, "show", f"{ref}:{base}{path}"))
-            for name, path in sorted(ENDPOINTS.items())
-        },
-        "classes": reachable(classes),
+        "common_query": sorted(
+            name for name, _, _ in members(inner_block(common[common.index("{") :]))
+        ),
+        "endpoints": endpoints,
+        "classes": kept_classes,
+        "types": kept_aliases,
+        # Named by a checked body but not extracted: any value is taken for these.
+        "unchecked": sorted(unchecked),
     }
 
 
