@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.cache import cache
 from elastic_transport import TransportError
 from elasticsearch import ApiError
+from elasticsearch.helpers import BulkIndexError
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
@@ -24,9 +25,14 @@ class PartialResults(Exception):
     """Elasticsearch answered from some shards only, or ran out of time: results are missing."""
 
 
+class PartialWrite(Exception):
+    """Elasticsearch took some operations of a bulk request and refused others."""
+
+
 # What Elasticsearch can fail with. KeyError: hits without the fields the backend reads, as from an
-# index Elasticsearch created by itself with a mapping guessed from one document.
-BACKEND_ERRORS = (TransportError, ApiError, KeyError, PartialResults)
+# index Elasticsearch created by itself with a mapping guessed from one document. BulkIndexError:
+# the bulk helper's refused documents (a rebuild's batches).
+BACKEND_ERRORS = (TransportError, ApiError, KeyError, PartialResults, PartialWrite, BulkIndexError)
 
 UNAVAILABLE_UNTIL = "search:elasticsearch-unavailable-until"
 PROBING = "search:elasticsearch-probing"

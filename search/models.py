@@ -141,3 +141,21 @@ class PendingSearchWrite(models.Model):
 
     def __str__(self):
         return f"{self.model} {self.object_id}"
+
+
+class SearchIndexRebuild(models.Model):
+    """An Elasticsearch rebuild under way (search.backends.elasticsearch_indexes): the versioned
+    indexes it fills, so that live writes reach them too and a second rebuild of the same index
+    waits. Kept in the database, which every process shares, whatever the cache is."""
+
+    alias = models.CharField(verbose_name=_("index"), max_length=200, unique=True)
+    # [[language or null, versioned index name], …]
+    versions = models.JSONField(verbose_name=_("indexes being filled"))
+    renewed_at = models.DateTimeField(verbose_name=_("last sign of life"))
+
+    class Meta:
+        verbose_name = _("search index rebuild")
+        verbose_name_plural = _("search index rebuilds")
+
+    def __str__(self):
+        return self.alias

@@ -60,8 +60,7 @@ def _send_then_release():
     try:
         while _more_to_send.is_set():
             _more_to_send.clear()
-            while send_pending_writes():
-                pass
+            send_all_pending()
     except Exception:
         logger.exception("Sending search writes failed; they stay pending.")
     finally:
@@ -103,8 +102,17 @@ def send_pending_writes(limit=BATCH, since=None):
             sent_at=timezone.now()
         )
         sent += 1
-    PendingSearchWrite.objects.filter(sent_at__lt=timezone.now() - KEEP_SENT).delete()
     return sent
+
+
+def send_all_pending():
+    """Send every pending write, batch after batch, then forget the writes sent over a day ago
+    (kept that long for a rebuild's catch-up); returns how many were sent."""
+    total = 0
+    while sent := send_pending_writes():
+        total += sent
+    PendingSearchWrite.objects.filter(sent_at__lt=timezone.now() - KEEP_SENT).delete()
+    return total
 
 
 def send_one(backend, row):

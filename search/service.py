@@ -11,7 +11,6 @@ import re
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Q
-from django.utils import translation
 from modelsearch.query import PlainText
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
@@ -28,7 +27,7 @@ from guides.models import (
 from portal.pages import current_pages, localize_pages
 
 from . import circuit_breaker
-from .backends.elasticsearch_indexes import searching_in
+from .backends import searching_in
 from .highlight import query_stems
 from .linked_answers import lift_linked_answers
 from .models import ExternalResource
@@ -184,7 +183,7 @@ class PortalSearch:
                 for objects in searchable
             )
 
-        with translation.override(self.language), searching_in(self.language):
+        with searching_in(self.language):
             return [
                 word
                 for word in significant_words(query, self.language)
@@ -287,7 +286,7 @@ class PortalSearch:
     def search_language(self, language, search_query, weight=1.0):
         locale = self.locales[language]
         # The query is analysed with the rules of the language searched.
-        with translation.override(language), searching_in(language):
+        with searching_in(language):
             pages, terms, resources, questions = with_fallback(
                 lambda backend: self.search_kinds(backend, locale, search_query, self.request)
             )

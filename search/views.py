@@ -18,7 +18,7 @@ from guides.models import Level
 from guides.path_preference import preferred_level
 
 from .ask_instead import ask_instead
-from .backends.elasticsearch_indexes import searching_in
+from .backends import searching_in
 from .query_log import log_search
 from .results import CONTENT_TYPES, content_type_of, describe
 from .service import PortalSearch, searchable_pages, with_fallback

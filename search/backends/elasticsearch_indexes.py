@@ -6,43 +6,33 @@ while searches keep reading the old ones, then moves every alias in one atomic `
 and drops the old indexes: searches never see an empty or half-filled index.
 
 Routing follows the content's language, not the interface's: an object goes to its own language's
-index; the member search reads the language it searches (`searching_in`); anything else (the
-admin, choosers) reads every language. Models without a language (images, documents) share one
-index analysed without a language's stemmer, so they are found from any interface.
+index; the member search reads the language it searches (`search.backends.searching_in`);
+anything else (the admin, choosers) reads every language. Models without a language (images,
+documents) share one index analysed without a language's stemmer, so they are found from any
+interface.
 """
 
-import contextlib
-import contextvars
 import re
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.management.base import CommandError
+from django.db import transaction
 from django.utils import timezone
 from modelsearch.backends.elasticsearch9 import Elasticsearch9Index
 
-from .. import search_writes
+from .. import circuit_breaker, search_writes
+from ..models import SearchIndexRebuild
+from . import searched_language
 from .postgres import language_of
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
-# The language the member search is reading; None outside it (every language is read).
-_searched_language = contextvars.ContextVar("searched_language", default=None)
-
-# While a rebuild fills new indexes, live writes go to them too (see AliasSwitchingRebuilder).
-REBUILDING = "search:elasticsearch-rebuilding:{alias}"
-REBUILD_MARK_SECONDS = 24 * 60 * 60
+# A rebuild renews its mark with each batch it sends (a batch takes BULK_TIMEOUT at most): one
+# silent for longer has stopped, and neither holds back live writes nor blocks the next rebuild.
+REBUILD_SILENT_AFTER = timedelta(minutes=15)
 BULK_TIMEOUT = 60
-
-
-@contextlib.contextmanager
-def searching_in(language):
-    """Searches inside the block read `language`'s index only."""
-    token = _searched_language.set(language)
-    try:
-        yield
-    finally:
-        _searched_language.reset(token)
 
 
 def versioned_name(alias):
@@ -148,7 +138,7 @@ class ModelIndexes:
     @property
     def name(self):
         """What a search reads: the language searched, or every language."""
-        language = _searched_language.get()
+        language = searched_language.get()
         if language in self.indexes:
             return self.indexes[language].target
         return ",".join(index.target for index in self.indexes.values())
@@ -160,30 +150,38 @@ class ModelIndexes:
 
     def rebuilding(self):
         """The versioned indexes a rebuild is filling now, or None."""
-        versions = cache.get(REBUILDING.format(alias=self.base_name))
-        if not versions:
+        rebuild = (
+            SearchIndexRebuild.objects.filter(
+                alias=self.base_name, renewed_at__gte=timezone.now() - REBUILD_SILENT_AFTER
+            )
+            .only("versions")
+            .first()
+        )
+        if rebuild is None or not rebuild.versions:
             return None
+        versions = dict(rebuild.versions)
         return ModelIndexes(self.backend, self.base_name, None not in self.indexes, versions)
 
     def writable(self):
         """The indexes a live write must reach: these, and a rebuild's new ones."""
         return [self, *filter(None, [self.rebuilding()])]
 
-    def put(self):
+    def on_each(self, method, *args):
+        """Call `method` on each of the model's indexes (modelsearch manages them as one)."""
         for index in self.indexes.values():
-            index.put()
+            getattr(index, method)(*args)
+
+    def put(self):
+        self.on_each("put")
 
     def delete(self):
-        for index in self.indexes.values():
-            index.delete()
+        self.on_each("delete")
 
     def reset(self):
-        for index in self.indexes.values():
-            index.reset()
+        self.on_each("reset")
 
     def refresh(self):
-        for index in self.indexes.values():
-            index.refresh()
+        self.on_each("refresh")
 
     def exists(self):
         return all(index.exists() for index in self.indexes.values())
@@ -192,8 +190,7 @@ class ModelIndexes:
         return True
 
     def add_model(self, model):
-        for index in self.indexes.values():
-            index.add_model(model)
+        self.on_each("add_model", model)
 
     def add_item(self, item):
         self.index_for(item).add_item(item)
@@ -210,18 +207,35 @@ class ModelIndexes:
         document_id = self.backend.mapping_class(item.__class__).get_document_id(item)
         # Its language may have changed since it was written: remove it wherever it is, in one
         # request (a document missing from an index is not an error in a bulk request).
-        self.backend.es.bulk(
+        answer = self.backend.es.bulk(
             operations=[
                 {"delete": {"_index": index.target, "_id": document_id}}
                 for index in self.indexes.values()
             ]
         )
+        if answer.get("errors"):
+            # An HTTP 200 whose operations were refused in part (an overloaded cluster): the
+            # write must stay pending, not count as sent.
+            refused = [item["delete"] for item in answer["items"] if "error" in item["delete"]]
+            raise circuit_breaker.PartialWrite(f"{len(refused)} deletions refused: {refused[0]}")
 
     def get_key(self):
         return self.base_name
 
     def __str__(self):
         return self.base_name
+
+
+class RebuildAlreadyRunning(CommandError):
+    """`update_index` while another rebuild of the same index is filling it."""
+
+
+class IndexesBeingFilled(ModelIndexes):
+    """A rebuild's new indexes: each batch sent renews the rebuild's sign of life."""
+
+    def add_items(self, model, items):
+        super().add_items(model, items)
+        SearchIndexRebuild.objects.filter(alias=self.base_name).update(renewed_at=timezone.now())
 
 
 class AliasSwitchingRebuilder:
@@ -232,20 +246,42 @@ class AliasSwitchingRebuilder:
         versions = {
             language: versioned_name(index.name) for language, index in indexes.indexes.items()
         }
-        self.new = ModelIndexes(
+        self.new = IndexesBeingFilled(
             indexes.backend, indexes.base_name, None not in indexes.indexes, versions
         )
 
     def start(self):
         self.started = timezone.now()
+        self.claim()
         self.drop_abandoned_indexes()
         self.new.put()
-        cache.set(
-            REBUILDING.format(alias=self.live.base_name),
-            {language: index.physical_name for language, index in self.new.indexes.items()},
-            timeout=REBUILD_MARK_SECONDS,
+        # Only now that they exist: a live write to a missing index would have Elasticsearch
+        # create it with a mapping guessed from one document.
+        SearchIndexRebuild.objects.filter(alias=self.live.base_name).update(
+            versions=[
+                [language, index.physical_name] for language, index in self.new.indexes.items()
+            ]
         )
         return self.new
+
+    def claim(self):
+        """Mark the rebuild as under way, or refuse if another one is (its indexes would be
+        dropped as abandoned, and the two would switch the aliases in turn)."""
+        alias = self.live.base_name
+        with transaction.atomic():
+            SearchIndexRebuild.objects.filter(
+                alias=alias, renewed_at__lt=self.started - REBUILD_SILENT_AFTER
+            ).delete()
+            rebuild, claimed = SearchIndexRebuild.objects.get_or_create(
+                alias=alias,
+                defaults={"versions": [], "renewed_at": self.started},
+            )
+        if not claimed:
+            raise RebuildAlreadyRunning(
+                f"Another rebuild of {alias} is under way (last sign of life at "
+                f"{rebuild.renewed_at:%H:%M:%S}). Run update_index again once it has finished, or "
+                f"{REBUILD_SILENT_AFTER.seconds // 60} minutes after it stopped."
+            )
 
     def drop_abandoned_indexes(self):
         """Versioned indexes no alias points to: left by a rebuild that stopped halfway."""
@@ -276,6 +312,6 @@ class AliasSwitchingRebuilder:
                 actions.append({"remove_index": {"index": alias.name}})
             actions.append({"add": {"index": new_name, "alias": alias.name}})
         es.indices.update_aliases(actions=actions)
-        cache.delete(REBUILDING.format(alias=self.live.base_name))
+        SearchIndexRebuild.objects.filter(alias=self.live.base_name).delete()
         for name in old:
             es.indices.delete(index=name, ignore_unavailable=True)

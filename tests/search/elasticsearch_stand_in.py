@@ -9,7 +9,8 @@ matches when its text holds the query's words, accents and case aside): these te
 which index a request reaches and what happens around it, not about ranking.
 
 Faults: `delay` holds every answer that many seconds (Elasticsearch slow, not down);
-`failed_shards` makes searches fail on some shards (partial results).
+`failed_shards` makes searches fail on some shards (partial results); `rejected_writes` refuses
+every document write while searches are answered (an overloaded cluster).
 """
 
 import contextlib
@@ -76,6 +77,8 @@ class StandIn:
     # Shards that fail every search: Elasticsearch then answers partial results, or an error when
     # asked not to (allow_partial_search_results=false).
     failed_shards: int = 0
+    # An overloaded cluster: searches are answered, every document write is refused (429).
+    rejected_writes: bool = False
     lock: threading.RLock = field(default_factory=threading.RLock)
 
     @property
@@ -110,6 +113,12 @@ class StandIn:
 
     def write_target(self, name, require_alias=False):
         """Where a write to `name` lands; a missing index is created, with no mapping."""
+        if self.rejected_writes:
+            raise ElasticsearchError(
+                429,
+                "es_rejected_execution_exception",
+                f"rejected execution of write on [{name}]: the write thread pool is full",
+            )
         if require_alias and name not in self.aliases:
             raise ElasticsearchError(
                 404,

@@ -22,6 +22,7 @@ from wagtail.users.models import UserProfile
 from glossary.models import GlossaryTerm
 from guides.models import GuidePage
 from search import circuit_breaker, search_writes
+from search.backends.elasticsearch_indexes import REBUILD_SILENT_AFTER, RebuildAlreadyRunning
 from search.models import PendingSearchWrite
 from tests.glossary.factories import GlossaryTermFactory
 from tests.home.factories import build_site_tree
@@ -169,12 +170,61 @@ def test_a_rebuild_drops_the_indexes_one_that_stopped_halfway_left(elasticsearch
     orphans = {index.physical_name for index in abandoned.indexes.values()}
     assert orphans <= set(elasticsearch.indices)
 
-    rebuild()
+    # It has sent nothing for longer than a batch can take: it has stopped.
+    with time_machine.travel(time.time() + REBUILD_SILENT_AFTER.total_seconds() + 60):
+        rebuild()
 
     assert not orphans & set(elasticsearch.indices)
     for alias in PAGE_ALIASES:
         assert len(elasticsearch.aliases[alias]) == 1
         assert len([name for name in elasticsearch.indices if name.startswith(alias + "_")]) == 1
+
+
+def test_a_second_rebuild_waits_for_the_one_under_way(elasticsearch, client, content):
+    rebuild()
+    backend = get_search_backend("default")
+    rebuilder = backend.rebuilder_class(backend.get_index_for_model(GuidePage))
+    new = rebuilder.start()
+    new.add_model(GuidePage)
+    filling = {index.physical_name for index in new.indexes.values()}
+
+    with pytest.raises(RebuildAlreadyRunning, match="Another rebuild of portal_test_wagtailcore"):
+        rebuild()
+
+    # The first one's indexes were not taken for abandoned ones: it goes on and switches.
+    assert filling <= set(elasticsearch.indices)
+    new.add_items(GuidePage, list(GuidePage.objects.all()))
+    rebuilder.finish()
+    assert set(elasticsearch.aliases["portal_test_wagtailcore_page_fr"]) == {
+        new.indexes["fr"].physical_name
+    }
+    assert content["invoicing"]["fr"].url in result_links(
+        client.get("/fr/search/", {"q": "facture"})
+    )
+    # Once it has finished, the next rebuild goes ahead.
+    rebuild()
+    assert not filling & set(elasticsearch.indices)
+
+
+def test_each_batch_a_rebuild_sends_keeps_it_under_way(elasticsearch, content):
+    rebuild()
+    backend = get_search_backend("default")
+    rebuilder = backend.rebuilder_class(backend.get_index_for_model(GuidePage))
+    new = rebuilder.start()
+    new.add_model(GuidePage)
+    with time_machine.travel(time.time() + REBUILD_SILENT_AFTER.total_seconds() - 60):
+        new.add_items(GuidePage, list(GuidePage.objects.all()))
+    with time_machine.travel(time.time() + REBUILD_SILENT_AFTER.total_seconds() + 60):
+        # Silent for less than REBUILD_SILENT_AFTER since its last batch: still under way, and
+        # live writes still reach its indexes.
+        with pytest.raises(RebuildAlreadyRunning):
+            rebuild()
+        guide = GuidePage.objects.get(pk=content["invoicing"]["nl"].pk)
+        guide.title = "Een klant factureren, stap voor stap"
+        guide.save_revision().publish()
+        search_writes.send_pending_writes()
+    document = elasticsearch.indices[new.indexes["nl"].physical_name].documents[str(guide.pk)]
+    assert "stap voor stap" in str(document)
 
 
 def test_editors_find_pages_of_every_language_whatever_their_interface_language(
@@ -240,6 +290,51 @@ def test_writes_made_while_elasticsearch_is_down_are_replayed_when_it_is_back(
         assert document["title"] == "Invoicing a client, explained"
         assert not PendingSearchWrite.objects.filter(sent_at=None).exists()
         assert not stand_in.violations
+
+
+def test_writes_an_overloaded_cluster_refuses_stay_pending_until_it_takes_them(
+    elasticsearch, client, content, settings
+):
+    rebuild()
+    search_writes.send_all_pending()  # What building the content queued.
+    # Searches are answered, document writes refused (429), in single and bulk requests alike.
+    elasticsearch.rejected_writes = True
+    removed = content["invoicing"]["nl"]
+    removed.delete()
+    assert search_writes.send_pending_writes() == 0
+    guide = GuidePage.objects.get(pk=content["invoicing"]["fr"].pk)
+    guide.title = "Facturer un client, pas à pas"
+    guide.save_revision().publish()
+    assert search_writes.send_pending_writes() == 0
+
+    pending = PendingSearchWrite.objects.filter(sent_at=None)
+    assert {str(guide.pk), str(removed.pk)} <= set(pending.values_list("object_id", flat=True))
+    # Meanwhile members find the change: the refused write opened the breaker, the database
+    # answers.
+    assert guide.url in result_links(client.get("/fr/search/", {"q": "pas à pas"}))
+
+    elasticsearch.rejected_writes = False
+    with time_machine.travel(time.time() + settings.SEARCH_BREAKER_SECONDS + 1, tick=True):
+        call_command("send_search_writes", verbosity=0)
+
+    assert "pas à pas" in str(documents_of(elasticsearch, "portal_test_wagtailcore_page_fr"))
+    assert str(removed.pk) not in documents_of(elasticsearch, "portal_test_wagtailcore_page_nl")
+    assert not PendingSearchWrite.objects.filter(sent_at=None).exists()
+
+
+def test_the_sender_forgets_writes_sent_over_a_day_ago(elasticsearch, content):
+    rebuild()
+    guide = GuidePage.objects.get(pk=content["invoicing"]["fr"].pk)
+    with time_machine.travel(time.time() - 2 * 24 * 60 * 60, tick=True):
+        guide.save_revision().publish()
+        search_writes.send_all_pending()
+    newer = GuidePage.objects.get(pk=content["invoicing"]["nl"].pk)
+    newer.save_revision().publish()
+
+    assert search_writes.send_all_pending() == 1
+
+    # The older write is no use to a rebuild's catch-up any more; the one sent now is kept.
+    assert list(PendingSearchWrite.objects.values_list("object_id", flat=True)) == [str(newer.pk)]
 
 
 def test_a_write_never_creates_an_index_elasticsearch_would_guess(elasticsearch, client, content):

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from search import circuit_breaker
-from search.search_writes import send_pending_writes
+from search.search_writes import send_all_pending
 
 
 class Command(BaseCommand):
@@ -14,7 +14,4 @@ class Command(BaseCommand):
         if circuit_breaker.is_open():
             self.stdout.write("Elasticsearch is resting after a failure; nothing sent this time.")
             return
-        sent = total = 0
-        while sent := send_pending_writes():
-            total += sent
-        self.stdout.write(f"Sent {total} pending search writes.")
+        self.stdout.write(f"Sent {send_all_pending()} pending search writes.")
