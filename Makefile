@@ -44,7 +44,7 @@ oidc-provider: install ## Run the test OpenID provider on :9000 for local sign-i
 # which xdist would otherwise replace by "most tests first".
 test: install ## Run the whole test suite (PostgreSQL when DATABASE_URL says so)
 	$(MANAGE) compile_translations
-	$(BIN)/pytest -n 2 --dist loadfile --no-loadscope-reorder
+	$(BIN)/pytest -n 2 --dist loadfile --no-loadscope-reorder --durations=25
 
 $(E2E_INSTALLED): $(INSTALLED) requirements-e2e.txt
 	$(BIN)/python -m pip install --quiet -r requirements-e2e.txt
@@ -52,7 +52,7 @@ $(E2E_INSTALLED): $(INSTALLED) requirements-e2e.txt
 
 e2e: $(E2E_INSTALLED) ## Browser journeys, accessibility and page weight in Chromium, on PostgreSQL
 	$(MANAGE) compile_translations
-	DATABASE_URL=$(E2E_DATABASE_URL) $(BIN)/pytest tests/e2e
+	DATABASE_URL=$(E2E_DATABASE_URL) $(BIN)/pytest tests/e2e --durations=15
 
 # Benchmarks, backups and load runs use a database of their own, never the development one.
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
