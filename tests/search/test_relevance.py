@@ -265,6 +265,26 @@ def test_members_set_regression_guard_keeps_each_part_at_its_baseline(language, 
         assert getattr(score, measure) >= baseline[measure] - MEMBERS_MARGIN, (measure, misses)
 
 
+@pytest.mark.skipif(
+    not ELASTICSEARCH_URL, reason="set ELASTICSEARCH_URL to measure on a live Elasticsearch"
+)
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("part", PARTS)
+def test_members_set_keeps_each_part_at_its_baseline_on_elasticsearch(
+    language, part, live_elasticsearch
+):
+    circuit_breaker.close()
+    queries = [q for q in members_queries()[language] if q.part == part]
+    score = LanguageScore(language, [score_query(q) for q in queries])
+
+    assert not circuit_breaker.is_open()
+    baseline = MEMBERS_BASELINE[language][part]
+    for measure in ("ndcg", "recall", "top_share", "said_so_share"):
+        floor = baseline[measure] - MEMBERS_MARGIN - ELASTICSEARCH_MARGIN
+        assert getattr(score, measure) >= floor, measure
+
+
 def test_members_queries_repeating_the_first_set_are_marked():
     first = {
         language: {folded_query(q.query) for q in queries}
