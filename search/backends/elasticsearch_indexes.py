@@ -12,6 +12,7 @@ documents) share one index analysed without a language's stemmer, so they are fo
 interface.
 """
 
+import contextlib
 import re
 import secrets
 from datetime import timedelta
@@ -230,11 +231,27 @@ class RebuildAlreadyRunning(CommandError):
     """`update_index` while another rebuild of the same index is filling it."""
 
 
+@contextlib.contextmanager
+def released_on_failure(alias):
+    """A rebuild that fails (Elasticsearch down, an interrupted command) gives way at once: only
+    one whose process was killed holds back the next for REBUILD_SILENT_AFTER."""
+    try:
+        yield
+    except BaseException:
+        SearchIndexRebuild.objects.filter(alias=alias).delete()
+        raise
+
+
 class IndexesBeingFilled(ModelIndexes):
     """A rebuild's new indexes: each batch sent renews the rebuild's sign of life."""
 
+    def add_model(self, model):
+        with released_on_failure(self.base_name):
+            super().add_model(model)
+
     def add_items(self, model, items):
-        super().add_items(model, items)
+        with released_on_failure(self.base_name):
+            super().add_items(model, items)
         SearchIndexRebuild.objects.filter(alias=self.base_name).update(renewed_at=timezone.now())
 
 
@@ -253,15 +270,16 @@ class AliasSwitchingRebuilder:
     def start(self):
         self.started = timezone.now()
         self.claim()
-        self.drop_abandoned_indexes()
-        self.new.put()
-        # Only now that they exist: a live write to a missing index would have Elasticsearch
-        # create it with a mapping guessed from one document.
-        SearchIndexRebuild.objects.filter(alias=self.live.base_name).update(
-            versions=[
-                [language, index.physical_name] for language, index in self.new.indexes.items()
-            ]
-        )
+        with released_on_failure(self.live.base_name):
+            self.drop_abandoned_indexes()
+            self.new.put()
+            # Only now that they exist: a live write to a missing index would have
+            # Elasticsearch create it with a mapping guessed from one document.
+            SearchIndexRebuild.objects.filter(alias=self.live.base_name).update(
+                versions=[
+                    [language, index.physical_name] for language, index in self.new.indexes.items()
+                ]
+            )
         return self.new
 
     def claim(self):
@@ -279,8 +297,9 @@ class AliasSwitchingRebuilder:
         if not claimed:
             raise RebuildAlreadyRunning(
                 f"Another rebuild of {alias} is under way (last sign of life at "
-                f"{rebuild.renewed_at:%H:%M:%S}). Run update_index again once it has finished, or "
-                f"{REBUILD_SILENT_AFTER.seconds // 60} minutes after it stopped."
+                f"{timezone.localtime(rebuild.renewed_at):%H:%M:%S}). Run update_index again "
+                f"once it has finished, or {REBUILD_SILENT_AFTER.seconds // 60} minutes after "
+                "it stopped."
             )
 
     def drop_abandoned_indexes(self):
@@ -294,6 +313,10 @@ class AliasSwitchingRebuilder:
                     es.indices.delete(index=name, ignore_unavailable=True)
 
     def finish(self):
+        with released_on_failure(self.live.base_name):
+            self.switch_aliases()
+
+    def switch_aliases(self):
         # What changed while the new indexes filled may have been read before the change: send
         # it again (live writes reach the new indexes too until the switch).
         search_writes.send_pending_writes(limit=None, since=self.started)

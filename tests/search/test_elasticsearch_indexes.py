@@ -206,6 +206,25 @@ def test_a_second_rebuild_waits_for_the_one_under_way(elasticsearch, client, con
     assert not filling & set(elasticsearch.indices)
 
 
+def test_a_rebuild_that_fails_lets_the_next_one_start_at_once(content):
+    with (
+        override_settings(WAGTAILSEARCH_BACKENDS=backends_at("http://127.0.0.1:9")),
+        pytest.raises(circuit_breaker.BACKEND_ERRORS),
+    ):
+        rebuild()
+
+    with (
+        elasticsearch_stand_in() as stand_in,
+        override_settings(WAGTAILSEARCH_BACKENDS=backends_at(stand_in.url)),
+    ):
+        # Elasticsearch is back a minute later: no "another rebuild is under way".
+        rebuild()
+        assert str(content["invoicing"]["fr"].pk) in documents_of(
+            stand_in, "portal_test_wagtailcore_page_fr"
+        )
+        assert not stand_in.violations
+
+
 def test_each_batch_a_rebuild_sends_keeps_it_under_way(elasticsearch, content):
     rebuild()
     backend = get_search_backend("default")
