@@ -31,6 +31,7 @@ longer than its copy here lives, and is purged at the same moment.
 
 import hashlib
 import math
+import secrets
 import time
 
 from django.conf import settings
@@ -67,11 +68,20 @@ def invalidate_when_changed(*models):
         post_delete.connect(invalidate, sender=model, dispatch_uid=f"page-cache-delete-{model}")
 
 
+def fresh_start():
+    """Where the generation starts in a new or emptied cache: never a number an earlier start
+    could have counted up to. Starting from the clock in seconds, a burst of changes (an import,
+    a test run) counted past the next second's start, and a process would have served facts it
+    kept under that number (portal.content_memo) as current. Nanoseconds, plus a random offset
+    for clocks that stand still (tests that freeze time)."""
+    return time.time_ns() + secrets.randbelow(1 << 20)
+
+
 def next_generation():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, int(time.time()), None)
+        cache.set(GENERATION_KEY, fresh_start(), None)
     # Varnish in front keeps the same pages: it forgets them at the same moment.
     edge_cache.purge_all()
 
@@ -84,8 +94,8 @@ def generation():
 def current_generation(entries):
     generation = entries.get(GENERATION_KEY)
     if generation is None:
-        # A new or emptied cache: start from the clock so no stored page can match by chance.
-        cache.add(GENERATION_KEY, int(time.time()), None)
+        # A new or emptied cache: start anew so no stored page or kept fact can match by chance.
+        cache.add(GENERATION_KEY, fresh_start(), None)
         generation = cache.get(GENERATION_KEY)
     return generation
 
