@@ -5,15 +5,32 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
+from django.test import override_settings
 
+from tests.home.factories import build_site_tree
 from tests.search.elasticsearch_spec import extract
-from tests.search.elasticsearch_spec.check import problems
+from tests.search.elasticsearch_spec.check import TAGGED, problems
+from tests.search.elasticsearch_stand_in import elasticsearch_stand_in
+from tests.search.test_elasticsearch_indexes import backends_at
 
 PAGES = "portal_wagtailcore_page_fr,portal_wagtailcore_page_nl"
 
 
 def body(value):
     return json.dumps(value).encode()
+
+
+def search(value):
+    return ("POST", "/portal_x/_search", {}, body(value))
+
+
+def create_index(value):
+    return ("PUT", "/portal_x", {}, body(value))
+
+
+def put_mapping(value):
+    return ("PUT", "/portal_x/_mapping", {}, body(value))
 
 
 def ndjson(*lines):
@@ -236,15 +253,66 @@ OTHER_VALID = [
 ]
 
 
+# Mappings and settings spelled as Elasticsearch takes them, though not by our backend.
+MAPPINGS_AND_SETTINGS_VALID = [
+    (
+        "PUT",
+        "/portal_x",
+        {},
+        body(
+            {
+                "settings": {
+                    # Flat, nested and mixed forms are one setting to Elasticsearch.
+                    "index.number_of_shards": 1,
+                    "index": {"number_of_replicas": "0", "refresh_interval": "1s"},
+                    "index.analysis.filter.portal_stop.type": "stop",
+                    "index.analysis.filter.portal_stop.stopwords": ["le", "la"],
+                    "analysis": {
+                        "filter": {
+                            "portal_stop": {"ignore_case": True},
+                            "portal_snowball": {"type": "snowball", "language": "French"},
+                            "portal_elision": {"type": "elision", "articles_case": "true"},
+                            "portal_shingle": {"type": "shingle", "max_shingle_size": 3},
+                        },
+                        "char_filter": {"portal_html": {"type": "html_strip"}},
+                        "tokenizer": {"portal_edge": {"type": "edge_ngram", "min_gram": 2}},
+                        "normalizer": {"portal_folding": {"filter": ["lowercase"]}},
+                        "analyzer": {
+                            # No type: a custom analyzer.
+                            "portal_html": {"tokenizer": "standard", "char_filter": "portal_html"},
+                            "portal_french": {"type": "french", "stopwords": "_french_"},
+                        },
+                    },
+                },
+                "mappings": {
+                    "dynamic": False,
+                    "properties": {
+                        # No type: an object.
+                        "author": {"properties": {"name": {"type": "keyword"}}},
+                        "title": {
+                            "type": "text",
+                            "fields": {"raw": {"type": "keyword", "normalizer": "portal_folding"}},
+                        },
+                        "tags": {"type": "nested", "dynamic": "strict", "properties": {}},
+                        "suggest": {"type": "completion", "analyzer": "simple"},
+                        "rank": {"type": "scaled_float", "scaling_factor": 10},
+                    },
+                },
+            }
+        ),
+    ),
+    ("PUT", "/portal_x/_mapping", {}, body({"dynamic": "true", "date_detection": False})),
+    search({"query": {"match": {"title": {"query": "x", "operator": "AND"}}}}),
+    search({"query": {"multi_match": {"query": "x", "type": "phrase", "zero_terms_query": "all"}}}),
+]
+
+
 @pytest.mark.parametrize(
-    ("method", "path", "query", "payload"), BACKEND + SPEC_EXAMPLES + OTHER_VALID
+    ("method", "path", "query", "payload"),
+    BACKEND + SPEC_EXAMPLES + OTHER_VALID + MAPPINGS_AND_SETTINGS_VALID,
 )
 def test_requests_elasticsearch_accepts_pass(method, path, query, payload):
     assert problems(method, path, query, payload) == []
-
-
-def search(value):
-    return ("POST", "/portal_x/_search", {}, body(value))
 
 
 @pytest.mark.parametrize(
@@ -334,12 +402,187 @@ def search(value):
             "body.actions[0].add has unknown property 'write'",
         ),
         ("PUT", "/portal_x", {}, body({"mapping": {}}), "body has unknown property 'mapping'"),
+        (
+            *put_mapping({"properties": {"title": {"type": "text", "analyser": "default"}}}),
+            "body.properties.title has unknown property 'analyser'",
+        ),
+        (
+            *put_mapping({"properties": {"title": {"type": "keyword", "analyzer": "default"}}}),
+            "body.properties.title has unknown property 'analyzer'",
+        ),
+        (
+            *put_mapping({"properties": {"title": {"type": "txt"}}}),
+            'body.properties.title has unknown mapping property type "txt"',
+        ),
+        (
+            *put_mapping({"properties": {"title": {"type": "string"}}}),
+            'body.properties.title has unknown mapping property type "string"',
+        ),
+        (
+            *put_mapping(
+                {"properties": {"tags": {"type": "nested", "properties": {"a": {"stored": True}}}}}
+            ),
+            "body.properties.tags.properties.a has unknown property 'stored'",
+        ),
+        (
+            *put_mapping(
+                {
+                    "properties": {
+                        "title": {"fields": {"raw": {"type": "keyword", "ignore_abov": 1}}}
+                    }
+                }
+            ),
+            "body.properties.title.fields.raw has unknown property 'ignore_abov'",
+        ),
+        (
+            *put_mapping({"dynamic": "strickt"}),
+            'body.dynamic is "strickt", not one of DynamicMapping\'s values',
+        ),
+        (
+            *create_index({"mappings": {"properties": {"n": {"type": "long", "null_valu": 0}}}}),
+            "body.mappings.properties.n has unknown property 'null_valu'",
+        ),
+        (
+            *create_index({"settings": {"analysis": {"filter": {"f": {"type": "elison"}}}}}),
+            'body.settings.analysis.filter.f has unknown token filter type "elison"',
+        ),
+        (
+            *create_index({"settings": {"index.analysis.filter.f.type": "elison"}}),
+            'body.settings.analysis.filter.f has unknown token filter type "elison"',
+        ),
+        (
+            *create_index({"settings": {"analysis": {"filter": {"f": {"stopwords": "_none_"}}}}}),
+            "body.settings.analysis.filter.f has no 'type': it should name a token filter type",
+        ),
+        (
+            *create_index({"settings": {"analysis": {"tokenizer": {"t": {"type": "edgengram"}}}}}),
+            'body.settings.analysis.tokenizer.t has unknown tokenizer type "edgengram"',
+        ),
+        (
+            *create_index({"settings": {"analysis": {"analyzer": {"a": {"type": "frensh"}}}}}),
+            'body.settings.analysis.analyzer.a has unknown analyzer type "frensh"',
+        ),
+        (
+            *create_index({"settings": {"analysis": {"char_filter": {"c": {"type": "html"}}}}}),
+            'body.settings.analysis.char_filter.c has unknown char filter type "html"',
+        ),
+        (
+            *create_index({"settings": {"analysis": {"normalizer": {"n": {"type": "lower"}}}}}),
+            'body.settings.analysis.normalizer.n has unknown normalizer type "lower"',
+        ),
+        (
+            *create_index({"settings": {"analysis": {"analyser": {}}}}),
+            "body.settings.analysis has unknown property 'analyser'",
+        ),
+        (
+            *search({"query": {"multi_match": {"query": "x", "operator": "all"}}}),
+            'body.query.multi_match.operator is "all", not one of Operator\'s values (and, AND',
+        ),
+        (
+            *search({"query": {"match": {"title": {"query": "x", "operator": "and_not"}}}}),
+            'body.query.match.title.operator is "and_not", not one of Operator\'s values',
+        ),
+        (
+            *search({"query": {"multi_match": {"query": "x", "type": "best_field"}}}),
+            'body.query.multi_match.type is "best_field", not one of TextQueryType\'s values',
+        ),
+        (
+            *search({"query": {"match": {"title": {"query": "x", "zero_terms_query": "any"}}}}),
+            "not one of ZeroTermsQuery's values (all, none)",
+        ),
+        (
+            *search({"query": {"multi_match": {"query": "x", "operator": True}}}),
+            "body.query.multi_match.operator is true, not one of Operator's values",
+        ),
     ],
 )
 def test_requests_elasticsearch_refuses_are_named(method, path, query, payload, expected):
     found = problems(method, path, query, payload)
 
     assert any(expected in problem for problem in found), found
+
+
+# Elasticsearch 9 does not refuse an analysis component's unknown options: it ignores them
+# (elastic/elasticsearch#41299), so a misspelled option silently does nothing. The specification
+# names each component's options; the checks name what it does not know.
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        (
+            {"analysis": {"filter": {"f": {"type": "stop", "stopword": "_french_"}}}},
+            "body.settings.analysis.filter.f has unknown property 'stopword'",
+        ),
+        (
+            {"analysis": {"filter": {"f": {"type": "elision", "article": ["l"]}}}},
+            "body.settings.analysis.filter.f has unknown property 'article'",
+        ),
+        (
+            {"index.analysis.filter.f.type": "stemmer", "index.analysis.filter.f.langage": "dutch"},
+            "body.settings.analysis.filter.f has unknown property 'langage'",
+        ),
+        (
+            {"analysis": {"analyzer": {"a": {"tokenizer": "standard", "filters": ["lowercase"]}}}},
+            "body.settings.analysis.analyzer.a has unknown property 'filters'",
+        ),
+        (
+            {"analysis": {"filter": {"f": {"type": "edge_ngram", "min_grams": 1}}}},
+            "body.settings.analysis.filter.f has unknown property 'min_grams'",
+        ),
+        (
+            {"analysis": {"filter": {"f": {"type": "snowball", "language": "french"}}}},
+            'body.settings.analysis.filter.f.language is "french", not one of SnowballLanguage\'s',
+        ),
+    ],
+)
+def test_analysis_options_elasticsearch_would_ignore_are_named(settings, expected):
+    found = problems(*create_index({"settings": settings}))
+
+    assert any(expected in problem for problem in found), found
+
+
+@pytest.fixture
+def backend_requests(db):
+    """Every request the portal's backend sends for a rebuild, as the stand-in recorded it."""
+    with (
+        elasticsearch_stand_in() as stand_in,
+        override_settings(WAGTAILSEARCH_BACKENDS=backends_at(stand_in.url)),
+    ):
+        build_site_tree()
+        call_command("update_index", backend_name="default", verbosity=0)
+    return stand_in.requests
+
+
+def test_the_backend_index_creations_pass_the_deep_checks(backend_requests):
+    creations = [
+        request
+        for request in backend_requests
+        if request.method == "PUT" and "/_" not in request.path and request.body
+    ]
+    analyses = [json.loads(request.body)["settings"]["analysis"] for request in creations]
+
+    assert [problems(r.method, r.path, r.query, r.body) for r in creations] == [[]] * len(creations)
+    # Each language's filters and analyzers were there to check, by their types.
+    filter_types = {f["type"] for analysis in analyses for f in analysis.get("filter", {}).values()}
+    assert {"stop", "stemmer", "elision", "edge_ngram", "ngram"} <= filter_types
+    assert filter_types <= set(TAGGED["TokenFilterDefinition"]["variants"])
+
+
+def test_the_backend_mappings_pass_the_deep_checks(backend_requests):
+    mappings = [r for r in backend_requests if r.method == "PUT" and r.path.endswith("/_mapping")]
+    property_types = {
+        definition["type"]
+        for request in mappings
+        for definition in json.loads(request.body)["properties"].values()
+    }
+
+    assert mappings
+    assert [problems(r.method, r.path, r.query, r.body) for r in mappings] == [[]] * len(mappings)
+    assert {"text", "keyword"} <= property_types <= set(TAGGED["Property"]["variants"])
+
+
+def test_every_request_of_a_rebuild_passes_the_checks(backend_requests):
+    assert backend_requests
+    assert [(r.method, r.path, r.problems) for r in backend_requests if r.problems] == []
 
 
 def test_every_problem_gets_its_own_message():

@@ -10,13 +10,17 @@ from pathlib import Path
 # generated schema.json is too large to keep) for the APIs the portal's backend calls, and the
 # classes their bodies are checked against, with the annotations that change what a body may
 # hold: `@aliases` (other accepted names), `@variants container` (exactly one clause),
-# `@shortcut_property` (a bare value stands for one property) and `AdditionalProperty` (a field
-# name as key).
+# `@variants internal tag='type'` (a union whose `type` field names the member, as mapping
+# properties and analysis components are), `@shortcut_property` (a bare value stands for one
+# property) and `AdditionalProperty` (a field name as key). Enums are kept as the strings they
+# allow: a member's wire value (`inches = 'in'` is sent as "in") and its `@aliases`.
 #
-# Deep: the query DSL and the kNN query, alias actions, bulk operations, index aliases, scripts and
-# source filters. Everything else a body names (mappings, settings, aggregations, sort, highlight,
-# suggest, rescore, retriever, inner hits, collapse...) is listed under "unchecked" and taken as it
-# comes: those types are hundreds of classes, too costly to keep for what the portal sends.
+# Deep: the query DSL and the kNN query, alias actions, bulk operations, index aliases, scripts,
+# source filters, mappings (TypeMapping and every Property kind) and index settings with their
+# analysis (analyzers, tokenizers, token filters, char filters, normalizers), and the enums these
+# name. Everything else a body names (aggregations, sort, highlight, suggest, rescore, retriever,
+# inner hits, collapse...) is listed under "unchecked" and taken as it comes: those types are
+# hundreds of classes, too costly to keep for what the portal sends.
 #
 # python -m tests.search.elasticsearch_spec.extract [--spec-repo PATH] [--ref 9.5]
 
@@ -53,7 +57,12 @@ CLASS_SOURCES = [
     "_global/search/_types/SourceFilter.ts",
     "indices/_types/Alias.ts",
     "indices/update_aliases/types.ts",
+    "_types/mapping/",
+    "_types/analysis/",
+    "indices/_types/",
 ]
+# Enums are declared all over the shared types; only those a kept class names are kept.
+ENUM_SOURCES = ["_types/", "indices/_types/"]
 # Classes checked outside any endpoint's body text: bulk lines are NDJSON, not a typed body.
 ROOTS = ["OperationContainer", "UpdateAction"]
 COMMON_PARAMETERS = "_spec_utils/behaviors.ts"
@@ -61,6 +70,8 @@ COMMON_PARAMETERS = "_spec_utils/behaviors.ts"
 BUILT_IN = {"string", "boolean", "null", "number", "integer", "long", "short", "byte"}
 BUILT_IN |= {"float", "double", "uint", "ulong", "Array", "Dictionary", "SingleKeyDictionary"}
 BUILT_IN |= {"UserDefinedValue", "AdditionalProperty", "AdditionalProperties"}
+# Generic wrappers check.py reads itself: `T | string` and `T | null`.
+BUILT_IN |= {"Stringified", "WithNullValue"}
 
 
 def git(repo, *args):
@@ -74,14 +85,18 @@ def show(repo, ref, path):
 
 
 def mask(text):
-    """`text` with comments and quoted strings blanked (same length), so brackets inside them,
-    such as "(1)" or "`<`" in the documentation, do not count."""
+    """`text` with comments blanked and quoted strings filled with "_" (same length), so
+    brackets inside them, such as "(1)" or "`<`" in the documentation, do not count, while a
+    string literal (`type: 'text'`) still counts as a type."""
     pattern = r"/\*.*?\*/|//[^\n]*|'[^'\n]*'|\"[^\"\n]*\""
     return re.sub(pattern, blanked, text, flags=re.DOTALL)
 
 
 def blanked(match):
-    return re.sub(r"[^\n]", " ", match.group())
+    text = match.group()
+    if text.startswith(("'", '"')):
+        return text[0] + "_" * (len(text) - 2) + text[-1]
+    return re.sub(r"[^\n]", " ", text)
 
 
 def matching_close(masked, opening):
@@ -136,7 +151,8 @@ def tags(comment):
 def members(block):
     """[(name, raw type text, doc comment)] of the declarations at the top of a `{ }` block."""
     masked, found, comment, position = mask(block), [], "", 0
-    declaration = re.compile(r"(\[\s*\w+\s*:\s*\w+\s*\]|\w+)\??\s*:\s*")
+    # A name, a quoted name (`'indexing.slowlog'`) or an index signature (`[key: string]`).
+    declaration = re.compile(r"(\[\s*\w+\s*:\s*\w+\s*\]|\w+|'\w[^']*')\??\s*:\s*")
     while position < len(block):
         if block.startswith("/*", position):
             end = block.index("*/", position) + 2
@@ -145,7 +161,8 @@ def members(block):
             position += 1  # Blanks, separators and line comments.
         elif match := declaration.match(masked, position):
             end = type_end(masked, match.end())
-            found.append((match.group(1), block[match.end() : end], comment))
+            name = block[match.start(1) : match.end(1)].strip("'")
+            found.append((name, block[match.end() : end], comment))
             comment, position = "", end
         else:  # Anything else (a method, a stray token) is skipped to the end of its line.
             position = len(block) if "\n" not in block[position:] else block.index("\n", position)
@@ -186,21 +203,69 @@ def class_entry(header, block, comment):
 
 
 def definitions(source):
-    """({class name: entry}, {type alias name: type text}) declared in one TypeScript file."""
-    masked, classes, aliases = mask(source), {}, {}
-    for match in re.finditer(r"^export\s+(class|interface|type)\s+(\w+)", masked, re.MULTILINE):
+    """The classes, type aliases, enums and tagged unions declared in one TypeScript file.
+
+    {"classes": {name: entry}, "types": {name: type text}, "enums": {name: [values]},
+    "tagged": {name: {"tag": field, "default": value or absent}}}.
+    """
+    masked = mask(source)
+    found = {"classes": {}, "types": {}, "enums": {}, "tagged": {}}
+    pattern = r"^export\s+(class|interface|type|enum)\s+(\w+)"
+    for match in re.finditer(pattern, masked, re.MULTILINE):
         kind, name = match.groups()
+        comment = doc_comment_before(source, match.start())
         if kind == "type":
             equals = masked.index("=", match.end())
-            aliases[name] = one_line(source[equals + 1 : type_end(masked, equals + 1)])
+            found["types"][name] = one_line(source[equals + 1 : type_end(masked, equals + 1)])
+            if tagged := internal_tag(comment):
+                found["tagged"][name] = tagged
             continue
         opening = match.end()
         while masked[opening] != "{":  # Past generics, `extends` and `implements`.
             opening = matching_close(masked, opening) + 1 if masked[opening] == "<" else opening + 1
-        header = source[match.end() : opening]
         block = source[opening + 1 : matching_close(masked, opening)]
-        classes[name] = class_entry(header, block, doc_comment_before(source, match.start()))
-    return classes, aliases
+        if kind == "enum":
+            # A non-exhaustive enum (ScriptLanguage: plugins add languages) takes any value.
+            if "non_exhaustive" not in tags(comment):
+                found["enums"][name] = enum_values(block)
+            continue
+        header = source[match.end() : opening]
+        found["classes"][name] = class_entry(header, block, comment)
+    return found
+
+
+def internal_tag(comment):
+    """{"tag": field, "default": value} of `@variants internal tag='type' default='custom'`."""
+    variants = tags(comment).get("variants", "")
+    if not variants.startswith("internal"):
+        return None
+    settings = dict(re.findall(r"(\w+)='([^']*)'", variants))
+    return {key: settings[key] for key in ("tag", "default") if key in settings}
+
+
+def enum_values(block):
+    """The strings an enum's block allows: each member's wire value and its `@aliases`.
+
+    `inches = 'in'` is sent as "in"; `'feet' = 'ft'` as "ft"; `and` as "and".
+    """
+    values, comment, position = [], "", 0
+    member = re.compile(r"('[^']*'|\w+)\s*(?:=\s*('[^']*'|[\w.-]+))?")
+    while position < len(block):
+        if block.startswith("/*", position):
+            end = block.index("*/", position) + 2
+            comment, position = block[position:end], end
+        elif block.startswith("//", position):
+            end = block.find("\n", position)
+            position = len(block) if end == -1 else end
+        elif block[position].isspace() or block[position] == ",":
+            position += 1
+        elif match := member.match(block, position):
+            values.append((match.group(2) or match.group(1)).strip("'"))
+            values += tags(comment).get("aliases", "").replace(",", " ").split()
+            comment, position = "", match.end()
+        else:
+            position += 1
+    return values
 
 
 def doc_comment_before(source, position):
@@ -231,7 +296,9 @@ def endpoint(source):
 
 
 def names_in(type_text):
-    return set(re.findall(r"\b[A-Z]\w*", type_text or "")) - BUILT_IN
+    """The type names in a type's text; string literals (`'BM25'`) name none."""
+    unquoted = re.sub(r"'[^']*'", "", type_text or "")
+    return set(re.findall(r"\b[A-Z]\w*", unquoted)) - BUILT_IN
 
 
 def referenced(entry):
@@ -242,43 +309,83 @@ def referenced(entry):
     return found
 
 
-def keep_reachable(roots, classes, aliases):
-    """The classes and aliases reachable from `roots`, and the names reached but not extracted."""
-    kept_classes, kept_aliases, unchecked = {}, {}, set()
+def keep_reachable(roots, found):
+    """What of `found` (definitions' tables, merged) is reachable from `roots`, and the names
+    reached but not extracted."""
+    kept = {table: {} for table in found}
+    unchecked = set()
     pending = sorted(roots)
     while pending:
         name = pending.pop()
-        if name in kept_classes or name in kept_aliases or name in unchecked:
+        if name in unchecked or any(name in kept[table] for table in kept):
             continue
-        if name in classes:
-            kept_classes[name] = classes[name]
-            pending.extend(sorted(referenced(classes[name])))
-        elif name in aliases:
-            kept_aliases[name] = aliases[name]
-            pending.extend(sorted(names_in(aliases[name])))
+        if name in found["classes"]:
+            kept["classes"][name] = found["classes"][name]
+            pending.extend(sorted(referenced(found["classes"][name])))
+        elif name in found["types"]:
+            kept["types"][name] = found["types"][name]
+            pending.extend(sorted(names_in(found["types"][name])))
+        elif name in found["enums"]:
+            kept["enums"][name] = found["enums"][name]
         else:
             unchecked.add(name)
-    return kept_classes, kept_aliases, unchecked
+    kept["tagged"] = {
+        name: {**tagging, "variants": tag_values(name, tagging["tag"], found)}
+        for name, tagging in found["tagged"].items()
+        if name in kept["types"]
+    }
+    return kept, unchecked
 
 
-def spec_files(repo, ref):
+def tag_values(name, tag, found):
+    """{tag value: member class} of a tagged union: {"text": "TextProperty", ...}."""
+    values = {}
+    for member in names_in(found["types"][name]):
+        if member in found["types"]:  # A union of unions: its members are this one's.
+            values.update(tag_values(member, tag, found))
+            continue
+        literal = inherited_property(member, tag, found["classes"])
+        if literal is None or not re.fullmatch(r"'[^']*'", literal):
+            raise ValueError(f"{name}'s member {member} has no literal '{tag}'")
+        values[literal.strip("'")] = member
+    return values
+
+
+def inherited_property(name, field, classes):
+    """The type text of a class's property, looked up through its parents."""
+    while name in classes:
+        if field in classes[name]["properties"]:
+            return classes[name]["properties"][field]
+        name = classes[name].get("extends")
+    return None
+
+
+def spec_files(repo, ref, sources):
     listing = git(repo, "ls-tree", "-r", "--name-only", ref, "specification/").split()
     paths = [path.removeprefix("specification/") for path in listing if path.endswith(".ts")]
-    return [path for path in paths if any(path.startswith(source) for source in CLASS_SOURCES)]
+    return [path for path in paths if any(path.startswith(source) for source in sources)]
+
+
+def all_definitions(repo, ref):
+    """definitions() of the class sources, merged; enums from the wider enum sources."""
+    found = {"classes": {}, "types": {}, "enums": {}, "tagged": {}}
+    class_files = set(spec_files(repo, ref, CLASS_SOURCES))
+    for path in sorted(class_files | set(spec_files(repo, ref, ENUM_SOURCES))):
+        in_file = definitions(show(repo, ref, path))
+        tables = found if path in class_files else {"enums": found["enums"]}
+        for table, entries in tables.items():
+            entries.update(in_file[table])
+    return found
 
 
 def extract(repo, ref):
-    classes, aliases = {}, {}
-    for path in spec_files(repo, ref):
-        found_classes, found_aliases = definitions(show(repo, ref, path))
-        classes.update(found_classes)
-        aliases.update(found_aliases)
+    found = all_definitions(repo, ref)
     endpoints = {name: endpoint(show(repo, ref, path)) for name, path in ENDPOINTS.items()}
     roots = set(ROOTS)
     for entry in endpoints.values():
         if isinstance(entry["body"], dict):
             roots |= referenced(entry["body"]) | names_in(entry["body"].get("type"))
-    kept_classes, kept_aliases, unchecked = keep_reachable(roots, classes, aliases)
+    kept, unchecked = keep_reachable(roots, found)
     behaviors = show(repo, ref, COMMON_PARAMETERS)
     common = behaviors[behaviors.index("interface CommonQueryParameters") :]
     return {
@@ -291,8 +398,7 @@ def extract(repo, ref):
             name for name, _, _ in members(inner_block(common[common.index("{") :]))
         ),
         "endpoints": endpoints,
-        "classes": kept_classes,
-        "types": kept_aliases,
+        **kept,
         # Named by a checked body but not extracted: any value is taken for these.
         "unchecked": sorted(unchecked),
     }
