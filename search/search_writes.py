@@ -90,9 +90,10 @@ def send_pending_writes(limit=BATCH, since=None):
     if since is not None:
         rows = PendingSearchWrite.objects.filter(queued_at__gte=since)
     sent = 0
+    rebuilds = backend.rebuilds_under_way()
     for row in rows.order_by("queued_at")[:limit]:
         try:
-            send_one(backend, row)
+            send_one(backend, row, rebuilds)
         except circuit_breaker.BACKEND_ERRORS as error:
             circuit_breaker.trip()
             logger.warning("Elasticsearch did not take a write (%r); it stays pending.", error)
@@ -115,7 +116,7 @@ def send_all_pending():
     return total
 
 
-def send_one(backend, row):
+def send_one(backend, row, rebuilds):
     try:
         model = apps.get_model(row.model)
     except LookupError:
@@ -123,6 +124,6 @@ def send_one(backend, row):
     obj = model._default_manager.filter(pk=row.object_id).first()
     indexed = get_indexed_instance(obj) if obj is not None else None
     if indexed is None:
-        backend.write_now(model(pk=row.object_id), deleted=True)
+        backend.write_now(model(pk=row.object_id), deleted=True, rebuilds=rebuilds)
     else:
-        backend.write_now(indexed, deleted=False)
+        backend.write_now(indexed, deleted=False, rebuilds=rebuilds)

@@ -26,7 +26,7 @@ from wagtail.models import TranslatableMixin
 
 from .. import search_writes
 from ..circuit_breaker import PartialResults
-from .elasticsearch_indexes import AliasSwitchingRebuilder, ModelIndexes
+from .elasticsearch_indexes import AliasSwitchingRebuilder, ModelIndexes, rebuilds_under_way
 
 STEMMERS = {"fr": "light_french", "nl": "dutch", "en": "english"}
 STOPWORDS = {"fr": "_french_", "nl": "_dutch_", "en": "_english_"}
@@ -150,9 +150,15 @@ class MultilingualElasticsearchBackend(Elasticsearch9SearchBackend):
     def delete(self, obj):
         search_writes.queue_write(obj)
 
-    def write_now(self, obj, deleted):
-        """Send one queued write to every index that must hold it (search_writes calls this)."""
-        for indexes in self.get_index_for_model(type(obj)).writable():
+    def rebuilds_under_way(self):
+        return rebuilds_under_way()
+
+    def write_now(self, obj, deleted, rebuilds):
+        """Send one queued write to every index that must hold it (search_writes calls this).
+
+        `rebuilds`: `rebuilds_under_way()`, read once for the batch this write is part of.
+        """
+        for indexes in self.get_index_for_model(type(obj)).writable(rebuilds):
             if deleted:
                 indexes.delete_item(obj)
             else:

@@ -116,6 +116,18 @@ class AliasedIndex(Elasticsearch9Index):
             )
 
 
+def rebuilds_under_way():
+    """{alias: {language: versioned index}} of the rebuilds filling new indexes now.
+
+    Read once per batch of live writes, not once per write: the table is nearly always empty,
+    and a rebuild that starts after the read resends what was sent meanwhile (its catch-up).
+    """
+    rows = SearchIndexRebuild.objects.filter(
+        renewed_at__gte=timezone.now() - REBUILD_SILENT_AFTER
+    ).values_list("alias", "versions")
+    return {alias: dict(versions) for alias, versions in rows if versions}
+
+
 class ModelIndexes:
     """The indexes of one model's objects, seen by modelsearch as a single index.
 
@@ -149,23 +161,19 @@ class ModelIndexes:
             return self.indexes[None]
         return self.indexes.get(language_of(obj), self.indexes[settings.LANGUAGE_CODE])
 
-    def rebuilding(self):
-        """The versioned indexes a rebuild is filling now, or None."""
-        rebuild = (
-            SearchIndexRebuild.objects.filter(
-                alias=self.base_name, renewed_at__gte=timezone.now() - REBUILD_SILENT_AFTER
-            )
-            .only("versions")
-            .first()
-        )
-        if rebuild is None or not rebuild.versions:
+    def rebuilding(self, rebuilds):
+        """The versioned indexes a rebuild is filling now, or None.
+
+        `rebuilds`: what `rebuilds_under_way()` read, once for a whole batch of writes.
+        """
+        versions = rebuilds.get(self.base_name)
+        if not versions:
             return None
-        versions = dict(rebuild.versions)
         return ModelIndexes(self.backend, self.base_name, None not in self.indexes, versions)
 
-    def writable(self):
+    def writable(self, rebuilds):
         """The indexes a live write must reach: these, and a rebuild's new ones."""
-        return [self, *filter(None, [self.rebuilding()])]
+        return [self, *filter(None, [self.rebuilding(rebuilds)])]
 
     def on_each(self, method, *args):
         """Call `method` on each of the model's indexes (modelsearch manages them as one)."""

@@ -13,7 +13,9 @@ import time_machine
 from bs4 import BeautifulSoup
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from PIL import Image as PILImage
 from wagtail.images.models import Image
 from wagtail.search.backends import get_search_backend
@@ -161,6 +163,31 @@ def test_a_change_made_during_a_rebuild_reaches_the_new_indexes(
 
     document = documents_of(elasticsearch, "portal_test_wagtailcore_page_fr")[str(guide.pk)]
     assert "pas à pas" in str(document)
+
+
+def test_a_batch_of_live_writes_reads_the_rebuilds_under_way_once(
+    elasticsearch, content, django_capture_on_commit_callbacks
+):
+    rebuild()
+    search_writes.send_all_pending()  # What building the content queued.
+    backend = get_search_backend("default")
+    rebuilder = backend.rebuilder_class(backend.get_index_for_model(GuidePage))
+    new = rebuilder.start()
+    new.add_model(GuidePage)
+    for guide in content["invoicing"].values():
+        guide.save_revision().publish()
+
+    with CaptureQueriesContext(connection) as queries:
+        assert search_writes.send_pending_writes() == 3
+    rebuilder.finish()
+
+    reads = [query for query in queries if "search_searchindexrebuild" in query["sql"]]
+    assert len(reads) == 1, "one read for the batch, not one per write"
+    # And the writes reached the rebuild's new indexes all the same.
+    for language, guide in content["invoicing"].items():
+        assert str(guide.pk) in documents_of(
+            elasticsearch, f"portal_test_wagtailcore_page_{language}"
+        )
 
 
 def test_a_rebuild_drops_the_indexes_one_that_stopped_halfway_left(elasticsearch, content):
