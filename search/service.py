@@ -32,6 +32,7 @@ from .highlight import query_stems
 from .linked_answers import lift_linked_answers
 from .models import ExternalResource
 from .query import build_query, significant_words
+from .question_match import lift_questions_worded_alike
 from .results import (
     KIND_WEIGHTS,
     Result,
@@ -42,6 +43,7 @@ from .results import (
     relevance,
 )
 from .spelling import suggest_spelling
+from .tasks_first import guides_before_news
 from .titles import distinct_titles
 
 logger = logging.getLogger(__name__)
@@ -155,6 +157,9 @@ class PortalSearch:
             # A few words name a task or a topic: its guide and their answers belong together.
             # A sentence is one question, whose words decide (linked_answers).
             outcome.results = lift_linked_answers(outcome.results, exact)
+            outcome.results = guides_before_news(outcome.results, exact)
+        else:
+            outcome.results = lift_questions_worded_alike(outcome.results, searched)
         # Nothing holds every word asked, and some word is nowhere on the portal ('Namur',
         # 'password'): whatever shows only shares the other words. A sentence whose words are
         # all on the portal, only not on one page, is not flagged: its answer usually shows.
