@@ -111,6 +111,20 @@ def searchable_pages(locale, request=None):
     return current_pages(Page.objects.live().public().filter(locale=locale, depth__gt=2), request)
 
 
+def arranged(results, exact, query):
+    """`results` in the order the member's intent asks for, beyond what the words' ranks say.
+
+    `exact`: those of them holding every word asked.
+    """
+    if len(re.findall(r"\w+", query)) < SENTENCE_WORDS:
+        # A few words name a task or a topic: its guide and their answers belong together, and
+        # the guide comes before the news about it. A sentence is one question, whose words
+        # decide (linked_answers), and the FAQ question worded like it answers it.
+        results = lift_linked_answers(results, exact)
+        return guides_before_news(results, exact)
+    return lift_questions_worded_alike(results, query)
+
+
 class PortalSearch:
     def __init__(self, request, query, language, preferred_level=None):
         self.request = request
@@ -139,7 +153,9 @@ class PortalSearch:
             )
             elsewhere.sort(key=lambda result: -result.score)
             if any(result.language == self.language for result in elsewhere):
-                outcome.results = elsewhere
+                # Ordered as the same query on the other language's site orders them: each of
+                # these held every word asked there.
+                outcome.results = arranged(elsewhere, elsewhere, self.query)
                 outcome.from_other_languages = any(
                     result.language != self.language for result in elsewhere
                 )
@@ -152,14 +168,9 @@ class PortalSearch:
                     searched, terms = corrected, corrected_terms
                     outcome.corrected_query = corrected
                     outcome.defined_terms = corrected_terms
-        outcome.results = self.with_partial_matches(exact, searched, terms)
-        if len(re.findall(r"\w+", searched)) < SENTENCE_WORDS:
-            # A few words name a task or a topic: its guide and their answers belong together.
-            # A sentence is one question, whose words decide (linked_answers).
-            outcome.results = lift_linked_answers(outcome.results, exact)
-            outcome.results = guides_before_news(outcome.results, exact)
-        else:
-            outcome.results = lift_questions_worded_alike(outcome.results, searched)
+        outcome.results = arranged(
+            self.with_partial_matches(exact, searched, terms), exact, searched
+        )
         # Nothing holds every word asked, and some word is nowhere on the portal ('Namur',
         # 'password'): whatever shows only shares the other words. A sentence whose words are
         # all on the portal, only not on one page, is not flagged: its answer usually shows.
@@ -196,15 +207,24 @@ class PortalSearch:
             ]
 
     def found_in_other_languages(self):
-        """Results for the query as typed in each of the other languages."""
+        """Results holding every word of the query as typed, in each of the other languages,
+        scored as that language's own search scores them."""
         found = []
         for other_language, _name in settings.LANGUAGES:
             if other_language != self.language:
                 other_terms = terms_named_in(self.query, self.locales[other_language], self.request)
-                found += self.search_language(other_language, build_query(self.query, other_terms))
+                exact = self.search_language(other_language, build_query(self.query, other_terms))
+                holding_every_word = {(result.kind, result.obj.pk) for result in exact}
+                found += [
+                    result
+                    for result in self.with_partial_matches(
+                        exact, self.query, other_terms, other_language
+                    )
+                    if (result.kind, result.obj.pk) in holding_every_word
+                ]
         return found
 
-    def with_partial_matches(self, exact, query, terms):
+    def with_partial_matches(self, exact, query, terms, language=None):
         """`exact` results, and those holding only some of the query's words, in one ranking.
 
         Asked when few results hold every word, or always for a question typed as a sentence:
@@ -219,7 +239,7 @@ class PortalSearch:
         any_word = {
             (result.kind, result.obj.pk): result
             for result in self.search_language(
-                self.language, build_query(query, terms, operator="or")
+                language or self.language, build_query(query, terms, operator="or")
             )
         }
         for result in exact:
@@ -239,7 +259,7 @@ class PortalSearch:
         for result in sorted(results, key=lambda result: -result.score):
             identity = translation_identity(result.obj)
             if identity is not None:
-                best.setdefault(identity, result.obj)
+                best.setdefault(identity, result)
         locale = self.locales[self.language]
         own = {
             Page: searchable_pages(locale, self.request),
@@ -250,16 +270,19 @@ class PortalSearch:
         for model, objects in own.items():
             keys = [key for kind, key in best if kind is model]
             for obj in objects.filter(translation_key__in=keys) if keys else []:
-                # Ranked as the object it translates was ranked.
-                obj.search_score = best[(model, obj.translation_key)].search_score
+                obj.search_score = best[(model, obj.translation_key)].obj.search_score
                 found[model].append(obj)
         translated = {translation_identity(obj) for objects in found.values() for obj in objects}
         untranslated = [
             result for result in results if translation_identity(result.obj) not in translated
         ]
-        return untranslated + self.build_results(
+        own_results = self.build_results(
             self.language, found[Page], found[GlossaryTerm], [], found[FAQQuestion], search_query
         )
+        for result in own_results:
+            # Ranked as the object it translates was ranked.
+            result.score = best[translation_identity(result.obj)].score
+        return untranslated + own_results
 
     def promotions(self, locale):
         """Editors' picks for this query, in the member's language."""

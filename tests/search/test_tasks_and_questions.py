@@ -238,6 +238,19 @@ def test_the_guide_doing_a_task_comes_before_the_news_naming_it(client, content,
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("language, typed_in", [("fr", "nl"), ("nl", "en"), ("en", "fr")])
+def test_a_task_typed_in_another_language_is_ordered_as_on_that_site(
+    client, content, language, typed_in
+):
+    titles = result_titles(client, language, EXPENSE_QUERIES[typed_in])
+
+    # The member's own translations, in the order the other language's site gives.
+    guide, news = EXPENSES_GUIDE[language]["title"], EXPENSE_NEWS[language]
+    assert titles.index(guide) == 0
+    assert titles.index(news) == 1
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("language", ["fr", "nl", "en"])
 def test_news_far_above_a_guide_that_only_mentions_its_words_stays_first(client, content, language):
     titles = result_titles(client, language, MEETING_QUERIES[language])
