@@ -13,6 +13,7 @@ import re
 from guides.models import FAQQuestion
 
 from .highlight import STEM_LENGTH, fold
+from .linked_answers import lift_linked_answers
 
 # The share of an FAQ question's words the member must have typed for it to be lifted. Chosen
 # among 0.5, 0.6 and 0.7 on the tuning part of the members' judged set: at 0.5, "Wanneer word
@@ -26,11 +27,13 @@ def word_stems(text):
 
 def lift_questions_worded_alike(results, query):
     """`results`, each FAQ question sharing at least MOST_WORDS of its words with `query`
-    scored at that share of the first result's score (if that is more than it had)."""
+    scored at that share of the first result's score (if that is more than it had), and the
+    guides linked to such a question just below it."""
     if not results:
         return results
     typed = set(word_stems(query))
     best = max(result.score for result in results)
+    lifted = []
     for result in results:
         if not isinstance(result.obj, FAQQuestion):
             continue  # The FAQ page itself is of the same kind, but no question.
@@ -38,4 +41,7 @@ def lift_questions_worded_alike(results, query):
         share = sum(word in typed for word in words) / len(words) if words else 0
         if share >= MOST_WORDS:
             result.score = max(result.score, best * share)
-    return sorted(results, key=lambda result: -result.score)
+            lifted.append(result)
+    # Such a question is the surest answer the sentence finds: the guides its editors linked to
+    # it follow it (the rule a few words naming a task get, search/linked_answers.py).
+    return lift_linked_answers(sorted(results, key=lambda result: -result.score), lifted)

@@ -12,6 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
 
+from guides.models import GuideFAQQuestion
 from tests.guides.factories import FAQPageFactory, FAQQuestionFactory, FAQThemeFactory
 from tests.home.factories import build_site_tree
 from tests.news.factories import NewsIndexPageFactory, NewsPageFactory
@@ -158,6 +159,31 @@ INVOICE_GUIDE = {
         ),
     },
 }
+# Linked to the FAQ question "When do I get paid?"; holds one word of the typed questions.
+BUDGET_GUIDE = {
+    "fr": {
+        "title": "Suivre votre budget d'activité",
+        "summary": "Ce qui entre et ce qui sort de votre budget.",
+        "step": "Lisez les mouvements",
+        "body": (
+            "Chaque mouvement montre la date et le montant, comme le jour où le salaire est payé."
+        ),
+    },
+    "nl": {
+        "title": "Uw activiteitenbudget opvolgen",
+        "summary": "Wat er in uw budget binnenkomt en wat eruit gaat.",
+        "step": "Lees de bewegingen",
+        "body": (
+            "Elke beweging toont de datum en het bedrag, zoals de dag waarop het loon betaald is."
+        ),
+    },
+    "en": {
+        "title": "Keep track of your activity budget",
+        "summary": "What comes into your budget and what goes out.",
+        "step": "Read the movements",
+        "body": "Each movement shows the date and the amount, such as the day your pay is paid.",
+    },
+}
 # Questions members type, and the FAQ question worded like each (its answer shares no word).
 TYPED_QUESTIONS = {
     "fr": "quand est-ce que je suis payé quand le client a réglé la facture ?",
@@ -184,6 +210,7 @@ def content(shared_data):
         paths = paths_in_every_language(tree.home)
         for guide in (EXPENSES_GUIDE, SHARES_GUIDE, PAY_GUIDE, INVOICE_GUIDE):
             guide_in_every_language(paths["basic"]["fr"], **guide)
+        budget = guide_in_every_language(paths["basic"]["fr"], **BUDGET_GUIDE)
         news_index = in_every_language(
             NewsIndexPageFactory(parent=tree.home["fr"]),
             nl={"Actualités": "Nieuws"},
@@ -205,14 +232,21 @@ def content(shared_data):
             nl={"Être payé": "Betaald worden"},
             en={"Être payé": "Getting paid"},
         )
+        questions = {}
         for question in (WHEN_PAID, LATE_CLIENT):
             asked, answer = question["fr"]
-            in_every_language(
+            questions[asked] = in_every_language(
                 FAQQuestionFactory(theme=theme["fr"], question=asked, answer=f"<p>{answer}</p>"),
                 **{
                     language: dict(zip(question["fr"], question[language], strict=True))
                     for language in ("nl", "en")
                 },
+            )
+        # Each guide links to the French question, as wagtail-localize leaves a translated
+        # guide's links; each shows the question of its own language.
+        for guide in budget.values():
+            GuideFAQQuestion.objects.create(
+                page=guide, question=questions[WHEN_PAID["fr"][0]]["fr"]
             )
         yield tree
 
@@ -264,6 +298,9 @@ def test_a_typed_question_finds_the_faq_question_worded_like_it(client, content,
     titles = result_titles(client, language, TYPED_QUESTIONS[language])
 
     assert WHEN_PAID[language][0] in titles[:2]
+    # The guide linked to it follows it.
+    question = titles.index(WHEN_PAID[language][0])
+    assert titles[question + 1] == BUDGET_GUIDE[language]["title"]
     # A question sharing only a few of the words keeps its place below the guide.
     assert titles.index(LATE_CLIENT[language][0]) > titles.index(PAY_GUIDE[language]["title"])
 
