@@ -44,4 +44,5 @@ def lift_questions_worded_alike(results, query):
             lifted.append(result)
     # Such a question is the surest answer the sentence finds: the guides its editors linked to
     # it follow it (the rule a few words naming a task get, search/linked_answers.py).
-    return lift_linked_answers(sorted(results, key=lambda result: -result.score), lifted)
+    results = sorted(results, key=lambda result: -result.score)
+    return lift_linked_answers(results, lifted) if lifted else results

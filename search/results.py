@@ -123,6 +123,8 @@ class SearchOutcome:
     defined_terms: list = field(default_factory=list)
     # Results come from other languages because the member's own had none.
     from_other_languages: bool = False
+    # What the other languages found is shown in the member's language where translated.
+    translated_from_other_languages: bool = False
     # The spelling searched instead, when the query as typed found nothing.
     corrected_query: str | None = None
     # Pages editors promoted for this query, shown first.

@@ -159,6 +159,7 @@ class PortalSearch:
                 outcome.from_other_languages = any(
                     result.language != self.language for result in elsewhere
                 )
+                outcome.translated_from_other_languages = True
                 return outcome
             corrected = suggest_spelling(self.query, locale)
             if corrected:

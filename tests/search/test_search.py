@@ -542,3 +542,25 @@ def test_a_word_typed_in_another_language_leads_to_the_readers_own_translation(c
     assert not html.select_one(".search-result").has_attr("lang")
     assert html.select(".search-result__language") == []
     assert html.select_one(".search-notice") is None
+
+
+@pytest.mark.django_db
+def test_a_word_of_another_language_says_which_results_are_not_translated_yet(client, content):
+    dutch_only = add_guide(
+        content,
+        "basic",
+        "nl",
+        "Een onkostennota voor uw treinreis",
+        "Zo dient u een onkostennota in voor een treinticket.",
+        "onkostennota-treinreis",
+    )
+
+    html = search(client, "fr", "onkostennota")
+
+    links = result_links(html)
+    assert content["expense claims"]["fr"].url in links
+    assert dutch_only.url in links
+    notice = html.select_one(".search-notice").get_text(" ", strip=True)
+    # Not "nothing matched": most of what is shown is in the reader's language.
+    assert notice.startswith("Ces mots figurent sur des pages dans une autre langue.")
+    assert "pas encore traduites" in notice
