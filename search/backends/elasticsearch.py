@@ -151,6 +151,7 @@ class MultilingualElasticsearchBackend(Elasticsearch9SearchBackend):
         search_writes.queue_write(obj)
 
     def rebuilds_under_way(self):
+        """The rebuilds filling new indexes now, which live writes must reach too."""
         return rebuilds_under_way()
 
     def write_now(self, obj, deleted, rebuilds):
