@@ -22,12 +22,8 @@ def lift_linked_answers(results, exact):
     (one of `exact`), and the linked guides of such a question, lifted to just below it; in
     one query."""
     results = sorted(results, key=lambda result: -result.score)
-    holding_every_word = {(result.kind, result.obj.pk) for result in exact}
-    top = {
-        id(result)
-        for result in results[:LIFTED_FROM_TOP]
-        if (result.kind, result.obj.pk) in holding_every_word
-    }
+    holding_every_word = {result.key for result in exact}
+    top = {id(result) for result in results[:LIFTED_FROM_TOP] if result.key in holding_every_word}
     guides = {result.obj.pk: result for result in results if result.kind == "guide"}
     # A translated guide keeps its links to the original questions: they are matched by
     # translation key, as the guide page itself shows them (GuidePage.linked_questions).

@@ -94,6 +94,12 @@ class Result:
     details: "ResultDetails" = field(default=None, repr=False)
 
     @property
+    def key(self):
+        """The object this result stands for, whichever search (all words, some words, another
+        language) found it: one search's result is matched with another's by it."""
+        return (self.kind, self.obj.pk)
+
+    @property
     def kind_label(self):
         return CONTENT_TYPES[self.kind]
 

@@ -215,13 +215,13 @@ class PortalSearch:
             if other_language != self.language:
                 other_terms = terms_named_in(self.query, self.locales[other_language], self.request)
                 exact = self.search_language(other_language, build_query(self.query, other_terms))
-                holding_every_word = {(result.kind, result.obj.pk) for result in exact}
+                holding_every_word = {result.key for result in exact}
                 found += [
                     result
                     for result in self.with_partial_matches(
                         exact, self.query, other_terms, other_language
                     )
-                    if (result.kind, result.obj.pk) in holding_every_word
+                    if result.key in holding_every_word
                 ]
         return found
 
@@ -238,13 +238,13 @@ class PortalSearch:
         if len(words) < 2 or (len(exact) >= FEW_RESULTS and len(words) < SENTENCE_WORDS):
             return exact
         any_word = {
-            (result.kind, result.obj.pk): result
+            result.key: result
             for result in self.search_language(
                 language or self.language, build_query(query, terms, operator="or")
             )
         }
         for result in exact:
-            partial = any_word.pop((result.kind, result.obj.pk), None)
+            partial = any_word.pop(result.key, None)
             if partial is not None:
                 result.score = max(result.score, partial.score)
         for result in any_word.values():

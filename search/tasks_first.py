@@ -20,12 +20,12 @@ WITHIN_REACH = 0.45
 def guides_before_news(results, exact):
     """`results`, with the news, events and opportunities that outrank the best guide holding
     every word asked (one of `exact`) moved to just below it."""
-    holding_every_word = {(result.kind, result.obj.pk) for result in exact}
+    holding_every_word = {result.key for result in exact}
     guide = next(
         (
             result
             for result in results
-            if result.kind == "guide" and (result.kind, result.obj.pk) in holding_every_word
+            if result.kind == "guide" and result.key in holding_every_word
         ),
         None,
     )
