@@ -2,14 +2,17 @@
 
 Three guides, built once for the module in French and translated into Dutch and English, all
 reviewed a month ago and due in a month; each test moves the dates of the guides it is about.
+Every test runs at noon in Brussels on TODAY: a date taken from the clock when the module is
+imported is yesterday's for a test run after midnight, and the report then lists tomorrow's guide.
 """
 
 import datetime
 import json
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.urls import reverse
-from django.utils import timezone
 from wagtail.users.models import UserProfile
 
 from guides.models import GuidePage
@@ -18,7 +21,10 @@ from tests.home.factories import build_site_tree
 from tests.translations.factories import translate
 
 REPORT = reverse("guides:overdue_report")
-TODAY = timezone.localdate()
+TODAY = datetime.date(2026, 6, 15)
+NOON_IN_BRUSSELS = datetime.datetime.combine(
+    TODAY, datetime.time(12), tzinfo=ZoneInfo("Europe/Brussels")
+)
 GUIDES = {
     "expense-claims": "Déclarer ses frais",
     "insurance": "Vos assurances",
@@ -26,6 +32,12 @@ GUIDES = {
 }
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def noon_in_brussels_on_today():
+    with time_machine.travel(NOON_IN_BRUSSELS):
+        yield
 
 
 @pytest.fixture(scope="module")
