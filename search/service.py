@@ -120,8 +120,10 @@ def arranged(results, exact, query):
         # A few words name a task or a topic: its guide and their answers belong together, and
         # the guide comes before the news about it. A sentence is one question, whose words
         # decide (linked_answers), and the FAQ question worded like it answers it.
-        results = lift_linked_answers(results, exact)
-        return guides_before_news(results, exact)
+        # The guide is put before the news first: its answers follow the guide from where it
+        # ends up, not from below three news items naming the task.
+        results = guides_before_news(sorted(results, key=lambda result: -result.score), exact)
+        return lift_linked_answers(results, exact)
     return lift_questions_worded_alike(results, query)
 
 
