@@ -6,6 +6,8 @@
 - A whole question typed as a sentence: the FAQ question worded like it (most of its words,
   small ones included) comes up among the first results, though broader guides hold more of the
   sentence's words.
+- A whole question whose best answer is an FAQ question far ahead of the rest: the guides
+  linked to that question follow it, though it is worded otherwise.
 """
 
 import pytest
@@ -202,14 +204,43 @@ LATE_CLIENT = {
     "en": ("What do I do if a client pays late?", "Tell your adviser."),
 }
 
+# Answers a sentence sharing few of its words, far better than anything else does; linked to the
+# pay guide, which holds only one of the sentence's words.
+SALARY_LOWER = {
+    "fr": (
+        "Pourquoi mon salaire est-il plus bas que ce que j'ai facturé ?",
+        "Le montant facturé n'est pas votre salaire : la contribution à la coopérative, les "
+        "cotisations sociales et le précompte en sont retirés. C'est pourquoi vous touchez "
+        "moins que le montant de la facture.",
+    ),
+    "nl": (
+        "Waarom is mijn loon lager dan wat ik gefactureerd heb?",
+        "Het gefactureerde bedrag is niet uw loon: de bijdrage aan de coöperatie, de sociale "
+        "bijdragen en de voorheffing gaan ervan af. Daarom krijgt u minder dan het bedrag van "
+        "de factuur.",
+    ),
+    "en": (
+        "Why is my salary lower than what I invoiced?",
+        "The amount invoiced is not your salary: the contribution to the cooperative, social "
+        "security and tax withheld come out of it. That is why you receive less money than "
+        "the invoice amount.",
+    ),
+}
+SALARY_SENTENCES = {
+    "fr": "pourquoi je touche moins que le montant de ma facture",
+    "nl": "waarom krijg ik minder dan het bedrag van mijn factuur",
+    "en": "how come I receive less money than the invoice amount",
+}
+
 
 @pytest.fixture(scope="module")
 def content(shared_data):
     with shared_data():
         tree = build_site_tree()
         paths = paths_in_every_language(tree.home)
-        for guide in (EXPENSES_GUIDE, SHARES_GUIDE, PAY_GUIDE, INVOICE_GUIDE):
+        for guide in (EXPENSES_GUIDE, SHARES_GUIDE, INVOICE_GUIDE):
             guide_in_every_language(paths["basic"]["fr"], **guide)
+        pay = guide_in_every_language(paths["basic"]["fr"], **PAY_GUIDE)
         budget = guide_in_every_language(paths["basic"]["fr"], **BUDGET_GUIDE)
         news_index = in_every_language(
             NewsIndexPageFactory(parent=tree.home["fr"]),
@@ -233,7 +264,7 @@ def content(shared_data):
             en={"Être payé": "Getting paid"},
         )
         questions = {}
-        for question in (WHEN_PAID, LATE_CLIENT):
+        for question in (WHEN_PAID, LATE_CLIENT, SALARY_LOWER):
             asked, answer = question["fr"]
             questions[asked] = in_every_language(
                 FAQQuestionFactory(theme=theme["fr"], question=asked, answer=f"<p>{answer}</p>"),
@@ -247,6 +278,10 @@ def content(shared_data):
         for guide in budget.values():
             GuideFAQQuestion.objects.create(
                 page=guide, question=questions[WHEN_PAID["fr"][0]]["fr"]
+            )
+        for guide in pay.values():
+            GuideFAQQuestion.objects.create(
+                page=guide, question=questions[SALARY_LOWER["fr"][0]]["fr"]
             )
         yield tree
 
@@ -323,3 +358,22 @@ def test_a_sentence_finding_the_faq_page_itself_is_answered(
 ):
     # The FAQ page is a result of the same kind as its questions, without a question's wording.
     assert faq_page in result_titles(client, language, sentence)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["fr", "nl", "en"])
+def test_the_guides_linked_to_a_question_far_ahead_of_the_rest_follow_it(client, content, language):
+    titles = result_titles(client, language, SALARY_SENTENCES[language])
+
+    assert titles[0] == SALARY_LOWER[language][0]
+    assert titles[1] == PAY_GUIDE[language]["title"]
+
+
+@pytest.mark.django_db
+def test_a_question_only_a_little_ahead_leaves_the_order_to_the_words(client, content):
+    # The salary question comes first, but not far ahead of the invoicing guide: the sentence
+    # may be about either, and the pay guide linked to the question keeps its own place.
+    titles = result_titles(client, "en", "why does my salary come after the client's invoice")
+
+    assert titles[0] == SALARY_LOWER["en"][0]
+    assert titles.index(INVOICE_GUIDE["en"]["title"]) < titles.index(PAY_GUIDE["en"]["title"])
