@@ -29,7 +29,7 @@ from portal.pages import current_pages, localize_pages
 from . import circuit_breaker
 from .backends import searching_in
 from .highlight import query_stems
-from .linked_answers import lift_linked_answers
+from .linked_answers import lift_linked_answers, lift_partners_of_a_clear_first
 from .models import ExternalResource
 from .query import build_query, significant_words
 from .question_match import lift_questions_worded_alike
@@ -118,13 +118,13 @@ def arranged(results, exact, query):
     """
     if len(re.findall(r"\w+", query)) < SENTENCE_WORDS:
         # A few words name a task or a topic: its guide and their answers belong together, and
-        # the guide comes before the news about it. A sentence is one question, whose words
-        # decide (linked_answers), and the FAQ question worded like it answers it.
-        # The guide is put before the news first: its answers follow the guide from where it
-        # ends up, not from below three news items naming the task.
+        # the guide comes before the news about it. The guide is put before the news first:
+        # its answers follow it from where it ends up, not from below news naming the task.
         results = guides_before_news(sorted(results, key=lambda result: -result.score), exact)
         return lift_linked_answers(results, exact)
-    return lift_questions_worded_alike(results, query)
+    # A sentence is one question, whose words decide; the FAQ question worded like it, or a
+    # result its words put far ahead, answers it, and what is linked to that answer follows it.
+    return lift_partners_of_a_clear_first(lift_questions_worded_alike(results, query))
 
 
 class PortalSearch:

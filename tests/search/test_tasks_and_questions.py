@@ -6,8 +6,8 @@
 - A whole question typed as a sentence: the FAQ question worded like it (most of its words,
   small ones included) comes up among the first results, though broader guides hold more of the
   sentence's words.
-- A whole question whose best answer is an FAQ question far ahead of the rest: the guides
-  linked to that question follow it, though it is worded otherwise.
+- A whole question whose best answer, an FAQ question or a guide, is far ahead of the rest: what
+  its editors linked to it follows it, though it is worded otherwise.
 """
 
 import pytest
@@ -377,3 +377,20 @@ def test_a_question_only_a_little_ahead_leaves_the_order_to_the_words(client, co
 
     assert titles[0] == SALARY_LOWER["en"][0]
     assert titles.index(INVOICE_GUIDE["en"]["title"]) < titles.index(PAY_GUIDE["en"]["title"])
+
+
+# Sentences the pay guide answers far ahead of anything else.
+PAY_SENTENCES = {
+    "fr": "le salaire est payé quand le client a payé la facture",
+    "nl": "het loon wordt betaald als de klant de factuur betaald heeft",
+    "en": "my salary gets paid once the client has paid the invoice",
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["fr", "nl", "en"])
+def test_the_questions_linked_to_a_guide_far_ahead_of_the_rest_follow_it(client, content, language):
+    titles = result_titles(client, language, PAY_SENTENCES[language])
+
+    assert titles[0] == PAY_GUIDE[language]["title"]
+    assert titles[1] == SALARY_LOWER[language][0]
