@@ -3,7 +3,8 @@
 A task's words in the titles of several news items rank them all above its guide; the guide is
 then moved before them (tasks_first). Its linked answers must come along: they were lifted only
 when the guide already ranked among the first three, so with three news items above it, the
-answer stayed far down, below a guide that only mentions the words in passing.
+answer stayed far down, below a guide that only mentions the words in passing. And it comes
+before the news: the short how-to answer, not an announcement, is what a task's words ask for.
 """
 
 import pytest
@@ -214,4 +215,5 @@ def test_the_answer_linked_to_a_guide_moved_before_the_news_comes_with_it(
     answer = EXPENSE_QUESTION[language][0]
     passing_mention = BUDGET_GUIDE[language]["title"]
     assert titles[0] == guide
+    assert titles[1] == answer, "the short how-to answer before the news"
     assert titles.index(answer) < titles.index(passing_mention)
