@@ -8,7 +8,6 @@ before the news: the short how-to answer, not an announcement, is what a task's 
 """
 
 import pytest
-from bs4 import BeautifulSoup
 from django.db import connection
 
 from guides.models import GuideFAQQuestion
@@ -20,6 +19,7 @@ from tests.search.factories import (
     in_every_language,
     paths_in_every_language,
 )
+from tests.search.search_page import result_titles
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql",
@@ -191,17 +191,6 @@ def content(shared_data):
         for translated in guide.values():
             GuideFAQQuestion.objects.create(page=translated, question=question["fr"])
         yield tree
-
-
-def result_titles(client, language, query):
-    response = client.get(f"/{language}/search/", {"q": query})
-    assert response.status_code == 200
-    html = BeautifulSoup(response.content, "html.parser")
-    # French puts a narrow no-break space before "?" and ":".
-    return [
-        a.get_text(" ", strip=True).replace("\u202f", " ")
-        for a in html.select(".search-result__title a")
-    ]
 
 
 @pytest.mark.django_db

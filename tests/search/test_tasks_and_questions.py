@@ -11,7 +11,6 @@
 """
 
 import pytest
-from bs4 import BeautifulSoup
 from django.db import connection
 
 from guides.models import GuideFAQQuestion
@@ -23,6 +22,7 @@ from tests.search.factories import (
     in_every_language,
     paths_in_every_language,
 )
+from tests.search.search_page import result_titles
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql",
@@ -284,16 +284,6 @@ def content(shared_data):
                 page=guide, question=questions[SALARY_LOWER["fr"][0]]["fr"]
             )
         yield tree
-
-
-def result_titles(client, language, query):
-    response = client.get(f"/{language}/search/", {"q": query})
-    assert response.status_code == 200
-    html = BeautifulSoup(response.content, "html.parser")
-    return [
-        a.get_text(" ", strip=True).replace("\u202f", " ")
-        for a in html.select(".search-result__title a")
-    ]
 
 
 @pytest.mark.django_db
