@@ -35,28 +35,63 @@ AIM_SIZE = 50_000
 
 # Per language: rare words (one guide in 400), common ones (one in ten), very common ones
 # (most guides; 'facture' is also a glossary term, so it is searched with its variants) and
-# one query of several words, as members type them.
+# one query of several words, as members type them. Then one query down each longer path a
+# search can take: a question typed as a sentence (every word weighed, FAQ questions worded
+# alike, linked answers), a misspelling (the other languages, then the corrected spelling), a
+# word of another language (its pages mapped to their translations) and words found nowhere
+# (each word looked up, for the "we can't answer that here" block).
 QUERIES = {
     "fr": {
         "rare": ["mécénat", "luthier"],
         "common": ["assurance", "conseiller"],
         "very common": ["facture", "contrat"],
         "multi-word": ["facture retard paiement"],
+        "sentence": ["mon client paie sa facture en retard, que faire ?"],
+        "misspelt": ["assurrance"],
+        "other language": ["verzekering"],
+        "found nowhere": ["horaires du bureau de Namur"],
     },
     "nl": {
         "rare": ["mecenaat", "vioolbouwer"],
         "common": ["verzekering", "adviseur"],
         "very common": ["factuur", "contract"],
         "multi-word": ["factuur laattijdige betaling"],
+        "sentence": ["mijn klant betaalt zijn factuur te laat, wat nu?"],
+        "misspelt": ["verzekerring"],
+        "other language": ["assurance"],
+        "found nowhere": ["openingsuren kantoor Hasselt"],
     },
     "en": {
         "rare": ["patronage", "luthier"],
         "common": ["insurance", "adviser"],
         "very common": ["invoice", "contract"],
         "multi-word": ["late payment invoice"],
+        "sentence": ["my client pays the invoice late, what can I do?"],
+        "misspelt": ["insurrance"],
+        "other language": ["verzekering"],
+        "found nowhere": ["Namur office opening hours"],
     },
 }
-CATEGORIES = ["rare", "common", "very common", "multi-word"]
+CATEGORIES = [
+    "rare",
+    "common",
+    "very common",
+    "multi-word",
+    "sentence",
+    "misspelt",
+    "other language",
+    "found nowhere",
+]
+# How a search shows it took its category's path: a query that stops taking it (the corpus or
+# the code changed) would time another path under that name, so the run stops instead.
+PATH_TAKEN = {
+    "sentence": lambda outcome: is_sentence(outcome.query),
+    "misspelt": lambda outcome: bool(outcome.corrected_query),
+    "other language": lambda outcome: (
+        outcome.translated_from_other_languages or outcome.from_other_languages
+    ),
+    "found nowhere": lambda outcome: outcome.cannot_answer,
+}
 WARMUP = 3
 
 
@@ -73,6 +108,13 @@ def parse_arguments():
     arguments = parser.parse_args()
     arguments.sizes = sorted(int(size) for size in arguments.sizes.split(","))
     return arguments
+
+
+def is_sentence(query):
+    """Whether the search treats `query` as a question typed as a sentence."""
+    from search.service import SENTENCE_WORDS
+
+    return len(re.findall(r"\w+", query)) >= SENTENCE_WORDS
 
 
 def recreate_database(url):
@@ -146,7 +188,8 @@ class SqlTimer:
 
 
 def search_once(language, query):
-    """(total ms, SQL ms, SQL queries, results) for one search as the search page runs it."""
+    """(total ms, SQL ms, SQL queries, results, outcome) for one search as the search page runs
+    it."""
     from django.db import connection
     from django.test import RequestFactory
     from django.utils import translation
@@ -166,7 +209,7 @@ def search_once(language, query):
         # As the search page does: addresses, breadcrumbs and excerpts of the first page.
         describe(outcome.results[:RESULTS_PER_PAGE])
         total = time.perf_counter() - start
-    return total * 1000, timer.seconds * 1000, timer.count, len(outcome.results)
+    return total * 1000, timer.seconds * 1000, timer.count, len(outcome.results), outcome
 
 
 def measure_latency(runs):
@@ -176,12 +219,15 @@ def measure_latency(runs):
         for category, queries in categories.items():
             for query in queries:
                 for _ in range(WARMUP):
-                    search_once(language, query)
-                timings = [search_once(language, query) for _ in range(runs)]
+                    outcome = search_once(language, query)[4]
+                if not PATH_TAKEN.get(category, bool)(outcome):
+                    sys.exit(f"{language} {query!r} no longer takes the {category!r} path.")
+                # Without the outcomes: kept alive, they would slow the garbage collector.
+                timings = [search_once(language, query)[:4] for _ in range(runs)]
                 samples[category] += timings
                 totals = [timing[0] for timing in timings]
                 print(
-                    f"  {language} {category:<11} {query!r:<32} median "
+                    f"  {language} {category:<14} {query!r:<32} median "
                     f"{statistics.median(totals):7.1f} ms  p95 {percentile(totals, 0.95):7.1f} ms"
                     f"  SQL {statistics.median(t[1] for t in timings):7.1f} ms"
                     f" in {timings[0][2]} queries, {timings[0][3]} results",
@@ -389,13 +435,18 @@ def report(results, arguments):
         "## Search latency",
         "",
         "`make bench-search` (`benchmarks/search_latency.py`) rebuilds the `portal_searchbench`",
-        "database with the demo site, grows it to 1,000, 10,000 and 50,000 generated guides per",
+        "database with the demo site, grows it to "
+        + " → ".join(f"{size:,}" for size in sizes)
+        + " generated guides per",
         "language (inserted and indexed in bulk, under the three paths) and times searches through",
         "`PortalSearch(...).run()` and `describe()` of the first ten results, the code the search",
         "page runs, with the PostgreSQL backend and production settings. Per language, two rare",
         "words (in 0.25% of guides), two common ones (about 10%), two very common ones (60 to 85%)",
-        f"and one query of three words; {WARMUP} warm-up runs, then {arguments.runs} timed runs",
-        "per query.",
+        "and one query of three words; then one query down each longer path a search takes: a",
+        "question typed as a sentence, a misspelling (corrected), a word of another language",
+        '(mapped to its translations) and words found nowhere (the "we can\'t answer that here"',
+        f"block). {WARMUP} warm-up runs, then {arguments.runs} timed runs per query; each query",
+        "is checked to take its path.",
         "Times are in-process, without HTTP or templates, and without any cache of results.",
         "",
         f"Each kind of result keeps its best {RESULTS_PER_KIND}. To find the best pages PostgreSQL",

@@ -197,8 +197,11 @@ class PortalSearch:
 
         def found(backend_name, word):
             backend = get_search_backend(backend_name)
+            finds_any = getattr(backend, "finds_any", None)
             return any(
                 backend.search(PlainText(word), objects, order_by_relevance=False)[:1]
+                if finds_any is None
+                else finds_any(objects, PlainText(word))
                 for objects in searchable
             )
 
@@ -217,6 +220,10 @@ class PortalSearch:
             if other_language != self.language:
                 other_terms = terms_named_in(self.query, self.locales[other_language], self.request)
                 exact = self.search_language(other_language, build_query(self.query, other_terms))
+                if not exact:
+                    # Only results holding every word are kept: the search for some of the
+                    # words would only rescore them.
+                    continue
                 holding_every_word = {result.key for result in exact}
                 found += [
                     result
@@ -408,6 +415,10 @@ class PortalSearch:
     @staticmethod
     def search_kinds(backend_name, locale, search_query, request=None):
         backend = get_search_backend(backend_name)
+        may_match = getattr(backend, "may_match", None)
+        if may_match is not None and not may_match(locale.pk, search_query):
+            # Nothing in the language holds the words: each search below would find nothing.
+            return [], [], [], []
         # Plain pages: their own fields are loaded only for the results shown (describe()).
         pages = list(
             backend.search(search_query, searchable_pages(locale, request)).annotate_score(

@@ -26,7 +26,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
-from modelsearch.query import Fuzzy, MatchAll, Not, Or, PlainText
+from modelsearch.query import And, Fuzzy, MatchAll, Not, Or, PlainText
 from modelsearch.utils import ADD, get_content_type_pk, get_descendants_content_types_pks
 from wagtail.models import Locale, Page
 from wagtail.search.models import IndexEntry
@@ -313,3 +313,101 @@ class MultilingualPostgresSearchBackend(PostgresSearchBackend):
         self.config = SIMPLE_CONFIG
         self.autocomplete_config = SIMPLE_CONFIG
         self.ranked_candidates = params.get("RANKED_CANDIDATES", RANKED_CANDIDATES)
+
+    def may_match(self, locale_id, query):
+        """False when no index entry of the locale holds the words `query` asks for, so that
+        no search of its objects could find anything; True when some might.
+
+        One look in the entries' GIN index instead of a search per kind of object: a
+        misspelling, a word of another language and words found nowhere are first searched
+        where they are not (docs/benchmarks.md). A search matches words in an entry's title or
+        text, so what none of them holds together is found by none.
+        """
+        if asks_any_of_several_words(query):
+            # Nearly always matched; reading every entry holding any of them from the index
+            # costs more (10 ms for a sentence at 50,000 guides) than it could save.
+            return True
+        entries = self.entries_holding(query)
+        if entries is None:
+            return True
+        return materialized_exists(
+            entries.filter(RawSQL("locale_id = %s", [locale_id], output_field=BooleanField()))
+        )
+
+    def finds_any(self, queryset, query):
+        """Whether a search of `queryset` for `query`, a word or words all asked for, would
+        find anything; None when that can't be told without searching.
+
+        The entries holding the words are read from the GIN index, and each one's object is
+        looked up by primary key in `queryset` until one is there: no ranking, and no scan of
+        the table whatever the word (a search for one unranked result scanned it, 450 ms at
+        50,000 guides per language for a word no page holds).
+        """
+        entries = self.entries_holding(query)
+        if entries is None:
+            return None
+        entries = entries.filter(
+            content_type_id__in=get_descendants_content_types_pks(queryset.model)
+        )
+        locale_id = filtered_locale_id(queryset)
+        if locale_id is not None:
+            entries = entries.filter(
+                RawSQL("locale_id = %s", [locale_id], output_field=BooleanField())
+            )
+        found = queryset.order_by().filter(pk=Cast(OuterRef("object_id"), IntegerField()))
+        return materialized_exists(
+            entries.alias(_found=Subquery(found.values("pk"))).filter(_found__isnull=False)
+        )
+
+    def entries_holding(self, query):
+        """The index entries whose title and text together hold what `query` asks for, analysed
+        in the language searched; None for a query that isn't only words, or before the
+        entries have their locale (migration search/0007)."""
+        if not is_plain_words(query) or not has_locale_column(connection):
+            return None
+        # Any indexed model will do: only the query's analysis is used.
+        compiler = self.query_compiler_class(Page.objects.none(), query)
+        config = compiler.get_config(self)
+        tsquery = compiler.build_tsquery(distinct_wordings(query, config), config=config)
+        if tsquery is None:
+            return None
+        return IndexEntry._default_manager.alias(
+            _vector_=F("title")._combine(F("body"), "||", False)
+        ).filter(_vector_=tsquery)
+
+
+def materialized_exists(queryset):
+    """Whether `queryset` has a row, planned as if all its rows were wanted.
+
+    Asked for one row, PostgreSQL expects to meet a match early in the table and scans it in
+    order, to its end when nothing matches (450 ms at 50,000 guides per language). Planned
+    whole, the query reads the GIN index, which says at once that nothing matches; the rows are
+    still fetched one at a time, up to the first.
+    """
+    sql, params = queryset.values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH found AS MATERIALIZED ({sql}) SELECT EXISTS (SELECT 1 FROM found)",  # noqa: S608
+            params,
+        )
+        return cursor.fetchone()[0]
+
+
+def asks_any_of_several_words(query):
+    """Whether `query` is satisfied by any one of several words."""
+    wordings = query.subqueries if isinstance(query, Or) else [query]
+    return any(
+        isinstance(wording, PlainText)
+        and wording.operator == "or"
+        and len(wording.query_string.split()) > 1
+        for wording in wordings
+    )
+
+
+def is_plain_words(query):
+    """Whether `query` only asks for words (no negation, no fuzziness, not everything)."""
+    if isinstance(query, PlainText):
+        return True
+    return isinstance(query, And | Or) and all(
+        is_plain_words(subquery) for subquery in query.subqueries
+    )

@@ -9,7 +9,11 @@ of every kind show with their breadcrumbs, paths and excerpts, in pages with tra
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from modelsearch.query import Not, PlainText
+from wagtail.models import Locale
+from wagtail.search.backends import get_search_backend
 
+from search.backends import searching_in
 from tests.glossary.factories import GlossaryPageFactory, GlossaryTermFactory
 from tests.guides.factories import (
     FAQPageFactory,
@@ -229,3 +233,51 @@ def test_more_results_and_later_pages_cost_no_more_queries(client, site):
     assert len(many) == len(third_page) <= BUDGET
     # With nothing found the page also looks for a close spelling and in other languages.
     assert len(many) <= len(few)
+
+
+# Words no page of any language holds: the page looks for them in the member's language, in the
+# other two, under a close spelling, then word by word to say it can't answer.
+FOUND_NOWHERE = {
+    "fr": "horaires Namur",
+    "nl": "openingsuren Hasselt",
+    "en": "Namur opening hours",
+}
+# The search page's budget, and a search of each kind for any of the words, whose results show
+# below the "we may not have the answer here" block.
+FOUND_NOWHERE_BUDGET = BUDGET + 4
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the entries' index is looked in on PostgreSQL"
+)
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_words_found_nowhere_cost_no_search_of_each_kind(client, site, language):
+    # Each of those searches is four (pages, terms, other websites, questions): 39 queries in
+    # all. One look in the index's entries says that nothing of a language holds the words.
+    response, queries = queries_for(client, f"/{language}/search/?q={FOUND_NOWHERE[language]}")
+
+    assert b'id="ask-instead-title"' in response.content
+    assert len(queries) <= FOUND_NOWHERE_BUDGET, "\n".join(sql[:160] for sql in queries)
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the entries' index is looked in on PostgreSQL"
+)
+@pytest.mark.django_db
+def test_the_entries_index_tells_which_words_a_language_may_match(site):
+    backend = get_search_backend()
+    french, dutch = (Locale.objects.get(language_code=code) for code in ("fr", "nl"))
+
+    with searching_in("fr"):
+        assert backend.may_match(french.pk, PlainText("factures"))
+        assert backend.may_match(french.pk, PlainText("facture client", operator="and"))
+        # Every word must be held together, as the search asks.
+        assert not backend.may_match(french.pk, PlainText("facture Namur", operator="and"))
+        assert backend.may_match(french.pk, PlainText("facture Namur", operator="or"))
+        # A Dutch word, analysed as French, is in no French entry.
+        assert not backend.may_match(french.pk, PlainText("factuur"))
+        # What a query excludes can't be looked up: the search decides.
+        assert backend.may_match(french.pk, Not(PlainText("factures")))
+    with searching_in("nl"):
+        assert backend.may_match(dutch.pk, PlainText("factuur"))
