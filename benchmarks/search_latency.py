@@ -39,7 +39,7 @@ AIM_SIZE = 50_000
 # search can take: a question typed as a sentence (every word weighed, FAQ questions worded
 # alike, linked answers), a misspelling (the other languages, then the corrected spelling), a
 # word of another language (its pages mapped to their translations) and words found nowhere
-# (each word looked up, for the "we can't answer that here" block).
+# (each word looked up, for the "we may not have the answer here" block).
 QUERIES = {
     "fr": {
         "rare": ["mécénat", "luthier"],
