@@ -270,27 +270,10 @@ class MultilingualSearchQueryCompiler(PostgresSearchQueryCompiler):
         vectors = self.get_search_vectors(search_query)
         rank_expression = self._build_rank_expression(vectors, config)
         limit = max(backend.ranked_candidates, stop)
-        entries = IndexEntry._default_manager.filter(
-            content_type_id__in=get_descendants_content_types_pks(self.queryset.model)
-        )
-        locale_id = filtered_locale_id(self.queryset)
-        if locale_id is not None:
-            # Unqualified: the column is not on modelsearch's model, and Django renames the
-            # table in a subquery. Only the entries table is in scope here.
-            entries = entries.filter(
-                RawSQL("locale_id = %s", [locale_id], output_field=BooleanField())
-            )
-        # A scalar subquery, unlike EXISTS, is never turned into a join: one primary key lookup
-        # per entry the index yields, and the scan stops at the limit.
-        page = self.queryset.order_by().filter(pk=Cast(OuterRef("object_id"), IntegerField()))
-        entries = entries.alias(_page=Subquery(page.values("pk"))).filter(_page__isnull=False)
+        entries = entries_of(self.queryset, IndexEntry._default_manager.all())
         page_id = Cast("object_id", IntegerField())
         title_matches = entries.filter(title=search_query).values(page_id=page_id)
-        matches = (
-            entries.alias(_vector_=F("title")._combine(F("body"), "||", False))
-            .filter(_vector_=search_query)
-            .values(page_id=page_id)
-        )
+        matches = holding(entries, search_query).values(page_id=page_id)
         candidate_ids = IdArray(title_matches[:limit].union(matches[:limit]))
         candidates = self.queryset.filter(AmongIds(F("pk"), candidate_ids))
         return self._apply_ordering_and_scoring(
@@ -330,9 +313,7 @@ class MultilingualPostgresSearchBackend(PostgresSearchBackend):
         entries = self.entries_holding(query)
         if entries is None:
             return True
-        return materialized_exists(
-            entries.filter(RawSQL("locale_id = %s", [locale_id], output_field=BooleanField()))
-        )
+        return materialized_exists(in_locale(entries, locale_id))
 
     def finds_any(self, queryset, query):
         """Whether a search of `queryset` for `query`, a word or words all asked for, would
@@ -346,18 +327,7 @@ class MultilingualPostgresSearchBackend(PostgresSearchBackend):
         entries = self.entries_holding(query)
         if entries is None:
             return None
-        entries = entries.filter(
-            content_type_id__in=get_descendants_content_types_pks(queryset.model)
-        )
-        locale_id = filtered_locale_id(queryset)
-        if locale_id is not None:
-            entries = entries.filter(
-                RawSQL("locale_id = %s", [locale_id], output_field=BooleanField())
-            )
-        found = queryset.order_by().filter(pk=Cast(OuterRef("object_id"), IntegerField()))
-        return materialized_exists(
-            entries.alias(_found=Subquery(found.values("pk"))).filter(_found__isnull=False)
-        )
+        return materialized_exists(entries_of(queryset, entries))
 
     def entries_holding(self, query):
         """The index entries whose title and text together hold what `query` asks for, analysed
@@ -371,9 +341,34 @@ class MultilingualPostgresSearchBackend(PostgresSearchBackend):
         tsquery = compiler.build_tsquery(distinct_wordings(query, config), config=config)
         if tsquery is None:
             return None
-        return IndexEntry._default_manager.alias(
-            _vector_=F("title")._combine(F("body"), "||", False)
-        ).filter(_vector_=tsquery)
+        return holding(IndexEntry._default_manager.all(), tsquery)
+
+
+def in_locale(entries, locale_id):
+    """`entries` of objects in the locale (the column migration search/0007 adds)."""
+    # Unqualified: the column is not on modelsearch's model, and Django renames the table in a
+    # subquery. Only the entries table is in scope here.
+    return entries.filter(RawSQL("locale_id = %s", [locale_id], output_field=BooleanField()))
+
+
+def holding(entries, tsquery):
+    """`entries` whose title and text together match `tsquery` (the GIN index of search/0001)."""
+    return entries.alias(_vector_=F("title")._combine(F("body"), "||", False)).filter(
+        _vector_=tsquery
+    )
+
+
+def entries_of(queryset, entries):
+    """`entries` of the objects of `queryset`: of its model, in its locale if it filters one,
+    each entry's object checked against it by primary key."""
+    entries = entries.filter(content_type_id__in=get_descendants_content_types_pks(queryset.model))
+    locale_id = filtered_locale_id(queryset)
+    if locale_id is not None:
+        entries = in_locale(entries, locale_id)
+    # A scalar subquery, unlike EXISTS, is never turned into a join: one primary key lookup
+    # per entry the index yields, and a scan stops at its limit.
+    found = queryset.order_by().filter(pk=Cast(OuterRef("object_id"), IntegerField()))
+    return entries.alias(_found=Subquery(found.values("pk"))).filter(_found__isnull=False)
 
 
 def materialized_exists(queryset):
