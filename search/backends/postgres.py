@@ -12,9 +12,8 @@ from collections import defaultdict
 from functools import lru_cache
 
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import BooleanField, F, Func, IntegerField, OuterRef, Subquery, Value
+from django.db.models import BooleanField, F, Func, IntegerField, OuterRef, Subquery
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from django.db.models.lookups import Exact
@@ -27,10 +26,11 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchQueryCompiler,
 )
 from modelsearch.query import And, Fuzzy, MatchAll, Not, Or, PlainText
-from modelsearch.utils import ADD, get_content_type_pk, get_descendants_content_types_pks
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 from wagtail.models import Locale, Page
 from wagtail.search.models import IndexEntry
 
+from .word_rank import RankByRarity
 from .word_weights import rarity_weights
 
 # Text search configurations made by migration search/0001: the language's own stemmer,
@@ -204,39 +204,32 @@ class MultilingualSearchQueryCompiler(PostgresSearchQueryCompiler):
         ):
             return super()._build_rank_expression(vectors, config)
         # Alternative wordings (a glossary term's) count as their average, as modelsearch does.
-        return ADD(self.rank_by_rarity(wording, vectors, config) for wording in wordings) / len(
-            wordings
+        return RankByRarity(
+            vectors,
+            [self.weighed_words(wording, config) for wording in wordings],
+            config,
+            self.sql_weights,
+            WORD_RANK_SATURATION,
         )
 
-    def rank_by_rarity(self, wording, vectors, config):
-        """Each word's rank, where it matches (title or text, as modelsearch weighs them),
-        saturated so that where matters less than whether; weighed by the word's rarity."""
+    @staticmethod
+    def weighed_words(wording, config):
+        """(word, weight) for each word of `wording` that `config` doesn't drop (stop words
+        analyse to nothing and rank nothing), weighed by its rarity. Each word's rank is where
+        it matches (title or text, as modelsearch weighs them), saturated so that where matters
+        less than whether."""
         words = tuple(
             dict.fromkeys(word for word in re.split(r"[\s\-]+", wording.query_string) if word)
         )
-        # Stop words analyse to nothing and rank nothing.
         analysed = {
             word: lexemes
             for word, lexemes in zip(words, analysed_wordings(config, words), strict=True)
             if lexemes
         }
         if not analysed:
-            return Value(0.0)
+            return []
         weights = rarity_weights(config, list(dict.fromkeys(analysed.values())))
-
-        def word_rank(word):
-            rank = ADD(
-                SearchRank(
-                    vector,
-                    SearchQuery(word, search_type="plain", config=config),
-                    weights=self.sql_weights,
-                )
-                * boost
-                for vector, boost in vectors
-            )
-            return rank / (rank + WORD_RANK_SATURATION)
-
-        return ADD(word_rank(word) * weights[lexemes] for word, lexemes in analysed.items())
+        return [(word, weights[lexemes]) for word, lexemes in analysed.items()]
 
     def search(self, config, start, stop, score_field=None, backend=None):
         """The best `stop` pages, ranking a bounded set of candidates rather than every match.

@@ -4,15 +4,24 @@ the FAQ answers editors linked to a guide.
 - In a sentence no page holds every word of, its rare words decide: the one page saying "hurt"
   ranks above short titles that share only the common "get" (PostgreSQL ranks by frequency and
   place, not rarity; Elasticsearch and SQLite weigh rarity already).
+- The rank of such a sentence, written as one SQL expression for speed, scores every page as
+  Django's own expressions did.
 - A few words naming a task find its guide, and the FAQ answers linked to that guide come right
   after it, in every language, though they share few of the words.
 """
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
+from django.db.models import F, Value
+from modelsearch.backends.database.postgres.weights import get_sql_weights
+from modelsearch.utils import ADD
+from wagtail.models import Page
 
 from guides.models import GuideFAQQuestion
+from search.backends.postgres import WORD_RANK_SATURATION
+from search.backends.word_rank import RankByRarity
 from search.backends.word_weights import rarity_weights
 from tests.guides.factories import FAQPageFactory, FAQQuestionFactory, FAQThemeFactory
 from tests.home.factories import build_site_tree
@@ -170,6 +179,55 @@ def test_a_rarer_word_weighs_more_and_the_count_is_kept(content, django_assert_n
     assert 0 < weights["'get'"] < 0.5
     with django_assert_num_queries(0):
         assert rarity_weights("portal_en", ["'hurt'", "'get'"]) == weights
+
+
+def rank_from_djangos_expressions(wordings):
+    """The rank RankByRarity writes as text, built from Django's own expressions as it was."""
+
+    def word_rank(word):
+        rank = ADD(
+            SearchRank(
+                vector,
+                SearchQuery(word, search_type="plain", config="portal_en"),
+                weights=get_sql_weights(),
+            )
+            * boost
+            for vector, boost in INDEX_VECTORS
+        )
+        return rank / (rank + WORD_RANK_SATURATION)
+
+    return ADD(
+        ADD(word_rank(word) * weight for word, weight in words) if words else Value(0.0)
+        for words in wordings
+    ) / len(wordings)
+
+
+INDEX_VECTORS = [
+    (F("index_entries__title"), F("index_entries__title_norm")),
+    (F("index_entries__body"), 1.0),
+]
+
+
+@pytest.mark.django_db
+def test_the_rank_written_as_text_scores_as_djangos_expressions_do(content):
+    # Two wordings (a glossary term's), one of them all stop words: every branch of the SQL.
+    wordings = [[("hurt", 1.0), ("get", 0.3), ("insured", 0.8)], [("expense", 0.6)], []]
+    english = Page.objects.filter(locale__language_code="en", depth__gt=2)
+
+    scores = dict(
+        english.annotate(
+            text=RankByRarity(
+                INDEX_VECTORS, wordings, "portal_en", get_sql_weights(), WORD_RANK_SATURATION
+            ),
+            django=rank_from_djangos_expressions(wordings),
+        ).values_list("pk", "text")
+    )
+    expected = dict(
+        english.annotate(django=rank_from_djangos_expressions(wordings)).values_list("pk", "django")
+    )
+
+    assert scores == expected
+    assert sum(score > 0 for score in scores.values()) >= 2
 
 
 @pytest.mark.django_db
