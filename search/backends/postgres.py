@@ -203,21 +203,23 @@ class MultilingualSearchQueryCompiler(PostgresSearchQueryCompiler):
             or sum(len(wording.query_string.split()) for wording in wordings) > MAX_WEIGHED_WORDS
         ):
             return super()._build_rank_expression(vectors, config)
-        # Alternative wordings (a glossary term's) count as their average, as modelsearch does.
+        # Alternative wordings (a glossary term's) count as their average, as modelsearch does;
+        # a word several of them share is ranked once, their weights added.
+        weights = {}
+        for wording in wordings:
+            for word, lexemes, weight in self.weighed_words(wording, config):
+                first_word, total = weights.get(lexemes, (word, 0.0))
+                weights[lexemes] = (first_word, total + weight / len(wordings))
         return RankByRarity(
-            vectors,
-            [self.weighed_words(wording, config) for wording in wordings],
-            config,
-            self.sql_weights,
-            WORD_RANK_SATURATION,
+            vectors, list(weights.values()), config, self.sql_weights, WORD_RANK_SATURATION
         )
 
     @staticmethod
     def weighed_words(wording, config):
-        """(word, weight) for each word of `wording` that `config` doesn't drop (stop words
-        analyse to nothing and rank nothing), weighed by its rarity. Each word's rank is where
-        it matches (title or text, as modelsearch weighs them), saturated so that where matters
-        less than whether."""
+        """(word, lexemes, weight) for each word of `wording` that `config` doesn't drop (stop
+        words analyse to nothing and rank nothing), weighed by its rarity. Each word's rank is
+        where it matches (title or text, as modelsearch weighs them), saturated so that where
+        matters less than whether."""
         words = tuple(
             dict.fromkeys(word for word in re.split(r"[\s\-]+", wording.query_string) if word)
         )
@@ -229,7 +231,7 @@ class MultilingualSearchQueryCompiler(PostgresSearchQueryCompiler):
         if not analysed:
             return []
         weights = rarity_weights(config, list(dict.fromkeys(analysed.values())))
-        return [(word, weights[lexemes]) for word, lexemes in analysed.items()]
+        return [(word, lexemes, weights[lexemes]) for word, lexemes in analysed.items()]
 
     def search(self, config, start, stop, score_field=None, backend=None):
         """The best `stop` pages, ranking a bounded set of candidates rather than every match.

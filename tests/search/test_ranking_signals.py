@@ -210,23 +210,24 @@ INDEX_VECTORS = [
 
 @pytest.mark.django_db
 def test_the_rank_written_as_text_scores_as_djangos_expressions_do(content):
-    # Two wordings (a glossary term's), one of them all stop words: every branch of the SQL.
-    wordings = [[("hurt", 1.0), ("get", 0.3), ("insured", 0.8)], [("expense", 0.6)], []]
+    # Two wordings (a glossary term's) sharing a word, and one of only stop words.
+    wordings = [[("hurt", 1.0), ("expense", 0.3), ("insured", 0.8)], [("expense", 0.5)], []]
+    # Each word once, weighed by the share of the wordings' weights it carries.
+    words = [("hurt", 1.0 / 3), ("expense", 0.8 / 3), ("insured", 0.8 / 3)]
     english = Page.objects.filter(locale__language_code="en", depth__gt=2)
 
     scores = dict(
         english.annotate(
-            text=RankByRarity(
-                INDEX_VECTORS, wordings, "portal_en", get_sql_weights(), WORD_RANK_SATURATION
-            ),
-            django=rank_from_djangos_expressions(wordings),
-        ).values_list("pk", "text")
+            score=RankByRarity(
+                INDEX_VECTORS, words, "portal_en", get_sql_weights(), WORD_RANK_SATURATION
+            )
+        ).values_list("pk", "score")
     )
     expected = dict(
-        english.annotate(django=rank_from_djangos_expressions(wordings)).values_list("pk", "django")
+        english.annotate(score=rank_from_djangos_expressions(wordings)).values_list("pk", "score")
     )
 
-    assert scores == expected
+    assert scores == pytest.approx(expected, rel=1e-12, abs=1e-15)
     assert sum(score > 0 for score in scores.values()) >= 2
 
 
