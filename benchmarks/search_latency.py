@@ -147,10 +147,11 @@ def setup_django(database_url):
     os.environ.pop("REDIS_URL", None)
     os.environ.pop("ELASTICSEARCH_URL", None)
     sys.path.insert(0, str(BASE_DIR))
-    import django
-
-    django.setup()
     from django.test.utils import override_settings
+
+    # The application loaded as a gunicorn worker loads it (portal/wsgi.py): set up, then frozen
+    # out of garbage collections.
+    import portal.wsgi  # noqa: F401
 
     # One process, so it may keep what every worker of a deployment with Redis keeps about
     # content (production turns CONTENT_MEMO off only without Redis).
