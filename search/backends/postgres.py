@@ -217,9 +217,7 @@ class MultilingualSearchQueryCompiler(PostgresSearchQueryCompiler):
     @staticmethod
     def weighed_words(wording, config):
         """(word, lexemes, weight) for each word of `wording` that `config` doesn't drop (stop
-        words analyse to nothing and rank nothing), weighed by its rarity. Each word's rank is
-        where it matches (title or text, as modelsearch weighs them), saturated so that where
-        matters less than whether."""
+        words analyse to nothing and rank nothing), weighed by its rarity."""
         words = tuple(
             dict.fromkeys(word for word in re.split(r"[\s\-]+", wording.query_string) if word)
         )

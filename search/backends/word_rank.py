@@ -24,9 +24,9 @@ def added(terms):
 
 
 class RankByRarity(Expression):
-    """The rank of entries for `words`: ((word, weight), ...), each word once."""
-
-    output_field = FloatField()
+    """The rank of entries for `words`: ((word, weight), ...), each word once. A word's rank is
+    where it matches (the vectors: title or text, as modelsearch weighs them), saturated so that
+    where matters less than whether."""
 
     def __init__(self, vectors, words, config, sql_weights, saturation):
         super().__init__(output_field=FloatField())

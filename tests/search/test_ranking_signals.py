@@ -14,13 +14,17 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import F, Value
-from modelsearch.backends.database.postgres.weights import get_sql_weights
+from django.db.models import Value
+from modelsearch.query import PlainText
 from modelsearch.utils import ADD
 from wagtail.models import Page
 
 from guides.models import GuideFAQQuestion
-from search.backends.postgres import WORD_RANK_SATURATION
+from search.backends.postgres import (
+    WORD_RANK_SATURATION,
+    MultilingualSearchQueryCompiler,
+    config_for_language,
+)
 from search.backends.word_rank import RankByRarity
 from search.backends.word_weights import rarity_weights
 from tests.guides.factories import FAQPageFactory, FAQQuestionFactory, FAQThemeFactory
@@ -181,18 +185,18 @@ def test_a_rarer_word_weighs_more_and_the_count_is_kept(content, django_assert_n
         assert rarity_weights("portal_en", ["'hurt'", "'get'"]) == weights
 
 
-def rank_from_djangos_expressions(wordings):
+def rank_from_djangos_expressions(compiler, config, wordings):
     """The rank RankByRarity writes as text, built from Django's own expressions as it was."""
 
     def word_rank(word):
         rank = ADD(
             SearchRank(
                 vector,
-                SearchQuery(word, search_type="plain", config="portal_en"),
-                weights=get_sql_weights(),
+                SearchQuery(word, search_type="plain", config=config),
+                weights=compiler.sql_weights,
             )
             * boost
-            for vector, boost in INDEX_VECTORS
+            for vector, boost in compiler.get_index_vectors(None)
         )
         return rank / (rank + WORD_RANK_SATURATION)
 
@@ -202,29 +206,42 @@ def rank_from_djangos_expressions(wordings):
     ) / len(wordings)
 
 
-INDEX_VECTORS = [
-    (F("index_entries__title"), F("index_entries__title_norm")),
-    (F("index_entries__body"), 1.0),
-]
+# Per language: a rare word of the insurance guide, a word of the expenses guide, a title word.
+RANKED_WORDS = {
+    "fr": ("blessez", "frais", "assuré"),
+    "nl": ("gewond", "onkostennota", "verzekerd"),
+    "en": ("hurt", "expense", "insured"),
+}
 
 
 @pytest.mark.django_db
-def test_the_rank_written_as_text_scores_as_djangos_expressions_do(content):
+@pytest.mark.parametrize("language", ["fr", "nl", "en"])
+def test_the_rank_written_as_text_scores_as_djangos_expressions_do(content, language):
+    rare, shared, title = RANKED_WORDS[language]
     # Two wordings (a glossary term's) sharing a word, and one of only stop words.
-    wordings = [[("hurt", 1.0), ("expense", 0.3), ("insured", 0.8)], [("expense", 0.5)], []]
+    wordings = [[(rare, 1.0), (shared, 0.3), (title, 0.8)], [(shared, 0.5)], []]
     # Each word once, weighed by the share of the wordings' weights it carries.
-    words = [("hurt", 1.0 / 3), ("expense", 0.8 / 3), ("insured", 0.8 / 3)]
-    english = Page.objects.filter(locale__language_code="en", depth__gt=2)
+    words = [(rare, 1.0 / 3), (shared, 0.8 / 3), (title, 0.8 / 3)]
+    config = config_for_language(language)
+    # The vectors and weights the search ranks with (any query will do).
+    compiler = MultilingualSearchQueryCompiler(Page.objects.none(), PlainText(rare))
+    pages = Page.objects.filter(locale__language_code=language, depth__gt=2)
 
     scores = dict(
-        english.annotate(
+        pages.annotate(
             score=RankByRarity(
-                INDEX_VECTORS, words, "portal_en", get_sql_weights(), WORD_RANK_SATURATION
+                compiler.get_index_vectors(None),
+                words,
+                config,
+                compiler.sql_weights,
+                WORD_RANK_SATURATION,
             )
         ).values_list("pk", "score")
     )
     expected = dict(
-        english.annotate(score=rank_from_djangos_expressions(wordings)).values_list("pk", "score")
+        pages.annotate(score=rank_from_djangos_expressions(compiler, config, wordings)).values_list(
+            "pk", "score"
+        )
     )
 
     assert scores == pytest.approx(expected, rel=1e-12, abs=1e-15)
