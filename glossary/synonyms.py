@@ -10,9 +10,18 @@ from portal import content_memo
 from portal.text import fold
 
 from .models import GlossaryTerm
+from .variants import is_abbreviation
 
 # An abbreviation as members type it: capitals and digits, two to six of them (AG, ONSS, A1).
 ABBREVIATION = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
+# An acronym as typed: two to six letters, at least two of them capitals (CA, RvB, BoD).
+TYPED_ACRONYM = re.compile(r"(?<!\w)(?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{1,5}(?!\w)")
+# Words this short are left out of the acronym a name is also written as: 'CA' is conseil
+# d'administration, its 'd' left out; 'RvB' keeps raad van bestuur's 'van'.
+LINKING_WORD_LENGTH = 3
+# Members type one acronym, two at most; each one spelled out costs the search a look-up, so a
+# query stuffed with them is read for its first few.
+MAX_ACRONYMS_SPELLED_OUT = 3
 
 
 def terms_named_in(query, locale, request=None):
@@ -40,9 +49,62 @@ def glossary_forms(request, locale):
         ("glossary forms", locale.pk),
         lambda: [
             (term, [fold(form) for form in [term.term, *term.variant_list] if fold(form)])
-            for term in with_borrowed_abbreviations(GlossaryTerm.objects.filter(locale=locale))
+            for term in with_acronyms(
+                with_borrowed_abbreviations(GlossaryTerm.objects.filter(locale=locale))
+            )
         ],
     )
+
+
+def terms_spelled_out(query, locale, request=None):
+    """[(acronym, term)]: the acronyms typed in `query` that spell the initials of a term's name
+    in `locale` (CA, conseil d'administration).
+
+    The content writes such names out and the glossary may not list the acronym. Whether the
+    portal writes the acronym itself, meaning something else, is the caller's to check.
+    """
+    typed = list(dict.fromkeys(TYPED_ACRONYM.findall(query)))[:MAX_ACRONYMS_SPELLED_OUT]
+    if not typed:
+        return []
+    return [
+        (acronym, term)
+        for acronym in typed
+        for term, _forms in glossary_forms(request, locale)
+        if fold(acronym) in term.acronyms
+    ]
+
+
+def initialisms(name):
+    """The acronyms a name of several words may be written as: the initials of all its words
+    (RvB, BoD), and of its words longer than linking words (CA)."""
+    if any(is_abbreviation(word) for word in re.findall(r"\w{2,}", name)):
+        # A name made of abbreviations (ONSS/RSZ) is not written as their initials.
+        return set()
+    words = re.findall(r"\w+", fold(name))
+    if len(words) < 2:
+        return set()
+    every_word = "".join(word[0] for word in words)
+    main_words = "".join(word[0] for word in words if len(word) > LINKING_WORD_LENGTH)
+    return {initials for initials in (every_word, main_words) if len(initials) >= 2}
+
+
+def with_acronyms(terms):
+    """`terms`, each given `acronyms`: the initials of its name that no other term of the
+    language shares and that no term has as a wording. An acronym two terms share would be a
+    guess between them, and one a term lists is that term's."""
+    terms = list(terms)
+    wordings_taken = {fold(form) for term in terms for form in wordings(term)}
+    owners = {}
+    for term in terms:
+        for initials in initialisms(term.term):
+            owners.setdefault(initials, set()).add(term.pk)
+    for term in terms:
+        term.acronyms = {
+            initials
+            for initials in initialisms(term.term)
+            if owners[initials] == {term.pk} and initials not in wordings_taken
+        }
+    return terms
 
 
 def with_borrowed_abbreviations(terms):
@@ -86,10 +148,12 @@ def query_wordings(query, terms):
     """The query as typed, then with each glossary wording it names swapped for the others.
 
     'client not paying' also searches 'principal not paying': the other words stay required,
-    so a synonym never drowns the rest of the question.
+    so a synonym never drowns the rest of the question. An acronym spelling a term's initials
+    ('RvB') is swapped for every wording of the term.
     """
     folded_query = fold(query)
     result = [query]
+    typed_acronyms = TYPED_ACRONYM.findall(query)
     for term in terms:
         forms = wordings(term)
         borrowed = set(getattr(term, "borrowed_abbreviations", []))
@@ -97,6 +161,8 @@ def query_wordings(query, terms):
             form
             for form in forms
             if (names_abbreviation(form, query) if form in borrowed else names(form, folded_query))
+        ] + [
+            acronym for acronym in typed_acronyms if fold(acronym) in getattr(term, "acronyms", ())
         ]
         for named_form in named_forms:
             pattern = rf"(?<!\w){re.escape(fold(named_form))}(?!\w)"

@@ -18,7 +18,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.utils import normalise_query_string
 
 from glossary.models import GlossaryPage, GlossaryTerm
-from glossary.synonyms import terms_named_in
+from glossary.synonyms import terms_named_in, terms_spelled_out
 from guides.models import (
     FAQPage,
     FAQQuestion,
@@ -141,7 +141,7 @@ class PortalSearch:
         if not re.search(r"\w", self.query):
             # Only punctuation: nothing any backend could match.
             return SearchOutcome(self.query, self.language, [], cannot_answer=True)
-        terms = terms_named_in(self.query, locale, self.request)
+        terms = self.terms_named(self.query, self.language)
         outcome = SearchOutcome(self.query, self.language, [], defined_terms=terms)
         outcome.promotions = self.promotions(locale)
         searched = self.query
@@ -165,7 +165,7 @@ class PortalSearch:
                 return outcome
             corrected = suggest_spelling(self.query, locale)
             if corrected:
-                corrected_terms = terms_named_in(corrected, locale, self.request)
+                corrected_terms = self.terms_named(corrected, self.language)
                 exact = self.search_language(self.language, build_query(corrected, corrected_terms))
                 if exact:
                     searched, terms = corrected, corrected_terms
@@ -185,9 +185,33 @@ class PortalSearch:
             outcome.from_other_languages = bool(elsewhere)
         return outcome
 
-    def words_found_nowhere(self, query):
-        """The words of `query` that nothing searchable in the member's language holds."""
-        locale = self.locales[self.language]
+    def terms_named(self, query, language):
+        """The glossary terms of `language` that `query` names: by one of their wordings, or by
+        the acronym of their name (RvB, raad van bestuur) if the portal never writes that
+        acronym in the language. Where it does, the acronym means what the content says."""
+        locale = self.locales[language]
+        terms = terms_named_in(query, locale, self.request)
+        spelled_out = [
+            (acronym, term)
+            for acronym, term in terms_spelled_out(query, locale, self.request)
+            if term not in terms
+        ]
+        if spelled_out:
+            unwritten = set(
+                self.words_found_nowhere(
+                    " ".join(acronym for acronym, _term in spelled_out), language
+                )
+            )
+            terms += dict.fromkeys(
+                term for acronym, term in spelled_out if acronym.lower() in unwritten
+            )
+        return terms
+
+    def words_found_nowhere(self, query, language=None):
+        """The words of `query` that nothing searchable in `language` (by default the member's)
+        holds."""
+        language = language or self.language
+        locale = self.locales[language]
         searchable = [
             searchable_pages(locale, self.request),
             GlossaryTerm.objects.filter(locale=locale),
@@ -205,10 +229,10 @@ class PortalSearch:
                 for objects in searchable
             )
 
-        with searching_in(self.language):
+        with searching_in(language):
             return [
                 word
-                for word in significant_words(query, self.language)
+                for word in significant_words(query, language)
                 if not with_fallback(lambda backend_name, word=word: found(backend_name, word))
             ]
 
@@ -218,7 +242,7 @@ class PortalSearch:
         found = []
         for other_language, _name in settings.LANGUAGES:
             if other_language != self.language:
-                other_terms = terms_named_in(self.query, self.locales[other_language], self.request)
+                other_terms = self.terms_named(self.query, other_language)
                 exact = self.search_language(other_language, build_query(self.query, other_terms))
                 if not exact:
                     # Only results holding every word are kept: the search for some of the

@@ -15,6 +15,7 @@ from tests.guides.factories import FAQPageFactory, FAQQuestionFactory, FAQThemeF
 from tests.home.factories import build_site_tree
 from tests.offices.factories import ContactPageFactory, ServiceFactory
 from tests.search.factories import (
+    ExternalResourceFactory,
     guide_in_every_language,
     in_every_language,
     paths_in_every_language,
@@ -224,6 +225,56 @@ def test_a_borrowed_abbreviation_counts_only_in_capitals(client, content):
         aside.select_one(".callout__title").get_text() for aside in html.select("aside.callout")
     ]
     assert content["invoicing"]["en"].url in result_links(html)
+
+
+# The initials of the assembly term's name in each language, which no glossary lists.
+ACRONYMS = {"fr": "AP", "nl": "VV", "en": "PM"}
+
+
+def defined_terms(html):
+    return [
+        aside.select_one(".callout__title").get_text() for aside in html.select("aside.callout")
+    ]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_acronym_of_a_terms_name_names_the_term(client, content, language):
+    html = search(client, language, f"date {ACRONYMS[language]}")
+
+    assert content["assembly guides"][language].url in result_links(html)
+    assert content["assembly"][language].term in " ".join(defined_terms(html))
+
+
+@pytest.mark.django_db
+def test_an_acronym_names_a_term_only_in_capitals_and_with_the_names_initials(client, content):
+    # In lower case, 'vv' may be a word or a typo; 'VVG' has a letter the name lacks.
+    assert defined_terms(search(client, "nl", "vv")) == []
+    assert defined_terms(search(client, "nl", "VVG")) == []
+
+
+@pytest.mark.django_db
+def test_initials_two_terms_share_name_neither(client, content):
+    GlossaryTermFactory(term="Accord préalable", definition="L'accord donné avant le travail.")
+
+    html = search(client, "fr", "AP")
+
+    assert defined_terms(html) == []
+    assert content["assembly guides"]["fr"].url not in result_links(html)
+
+
+@pytest.mark.django_db
+def test_an_acronym_the_portal_writes_means_what_the_portal_says(client, content):
+    written = ExternalResourceFactory(
+        title="Le PM de la coopérative", summary="Le plan de mobilité des bureaux."
+    )
+    written.locale = Locale.objects.get(language_code="en")
+    written.save()
+
+    html = search(client, "en", "PM")
+
+    assert defined_terms(html) == []
+    assert content["assembly guides"]["en"].url not in result_links(html)
 
 
 @postgres_only
