@@ -38,8 +38,9 @@ AIM_SIZE = 50_000
 # one query of several words, as members type them. Then one query down each longer path a
 # search can take: a question typed as a sentence (every word weighed, FAQ questions worded
 # alike, linked answers), a misspelling (the other languages, then the corrected spelling), a
-# word of another language (its pages mapped to their translations) and words found nowhere
-# (each word looked up, for the "we may not have the answer here" block).
+# word of another language (its pages mapped to their translations), words found nowhere
+# (each word looked up, for the "we may not have the answer here" block) and an acronym of a
+# glossary term's name (looked up, to be sure the portal doesn't write it).
 QUERIES = {
     "fr": {
         "rare": ["mécénat", "luthier"],
@@ -50,6 +51,7 @@ QUERIES = {
         "misspelt": ["assurrance"],
         "other language": ["verzekering"],
         "found nowhere": ["horaires du bureau de Namur"],
+        "acronym": ["CA"],
     },
     "nl": {
         "rare": ["mecenaat", "vioolbouwer"],
@@ -60,6 +62,7 @@ QUERIES = {
         "misspelt": ["verzekerring"],
         "other language": ["assurance"],
         "found nowhere": ["openingsuren kantoor Hasselt"],
+        "acronym": ["RvB"],
     },
     "en": {
         "rare": ["patronage", "luthier"],
@@ -70,6 +73,7 @@ QUERIES = {
         "misspelt": ["insurrance"],
         "other language": ["verzekering"],
         "found nowhere": ["Namur office opening hours"],
+        "acronym": ["BoD"],
     },
 }
 CATEGORIES = [
@@ -81,6 +85,7 @@ CATEGORIES = [
     "misspelt",
     "other language",
     "found nowhere",
+    "acronym",
 ]
 # How a search shows it took its category's path: a query that stops taking it (the corpus or
 # the code changed) would time another path under that name, so the run stops instead.
@@ -91,6 +96,7 @@ PATH_TAKEN = {
         outcome.translated_from_other_languages or outcome.from_other_languages
     ),
     "found nowhere": lambda outcome: outcome.cannot_answer,
+    "acronym": lambda outcome: bool(outcome.defined_terms),
 }
 WARMUP = 3
 

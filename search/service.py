@@ -163,7 +163,7 @@ class PortalSearch:
                 )
                 outcome.translated_from_other_languages = True
                 return outcome
-            corrected = suggest_spelling(self.query, locale)
+            corrected = suggest_spelling(self.query, locale, self.holds)
             if corrected:
                 corrected_terms = self.terms_named(corrected, self.language)
                 exact = self.search_language(self.language, build_query(corrected, corrected_terms))
@@ -206,6 +206,11 @@ class PortalSearch:
                 term for acronym, term in spelled_out if acronym.lower() in unwritten
             )
         return terms
+
+    def holds(self, word):
+        """Whether something searchable in the member's language holds `word` (a stop word,
+        which matches nothing, is held by nothing)."""
+        return bool(significant_words(word, self.language)) and not self.words_found_nowhere(word)
 
     def words_found_nowhere(self, query, language=None):
         """The words of `query` that nothing searchable in `language` (by default the member's)

@@ -2,7 +2,10 @@
 
 A word is only ever replaced when neither the portal nor the language's dictionary knows it:
 Belgian and Flemish words the portal doesn't use ('stempelen', 'encoder') are searched as typed,
-never "corrected" into another word.
+never "corrected" into another word. The close words come from the portal's titles, summaries
+and glossary, and from the language's dictionary where the portal's text holds the word: a
+typo of a word only guides' text uses ('chômmage', 'unemploymet') finds it, rather than the
+nearest title word ('comme', 'employment').
 """
 
 import difflib
@@ -16,11 +19,15 @@ from guides.models import GuidePage
 from portal import page_cache
 from portal.text import fold
 
-from .dictionaries import knows
+from .dictionaries import knows, suggestions
 
 VOCABULARY_SECONDS = 600
 MIN_WORD_LENGTH = 4
 SIMILARITY = 0.75
+# The dictionary is asked for at most this many words of a query (up to 170 ms each, the
+# first time), and for each, whether the portal holds its first few suggestions.
+DICTIONARY_WORDS = 2
+SUGGESTIONS_CHECKED = 3
 
 
 def vocabulary(locale):
@@ -44,11 +51,16 @@ def vocabulary(locale):
     return words
 
 
-def suggest_spelling(query, locale):
-    """The query with misspelt words replaced by close words of the portal, or None."""
+def suggest_spelling(query, locale, portal_holds=None):
+    """The query with misspelt words replaced by close words of the portal, or None.
+
+    `portal_holds(word)`: whether the portal's searchable text in `locale` holds `word`. Given,
+    the language's dictionary's suggestions it holds are close words too.
+    """
     words = vocabulary(locale)
     corrected = []
     changed = False
+    dictionary_words = DICTIONARY_WORDS if portal_holds is not None else 0
     for word in re.findall(r"\w+", query.lower()):
         folded = fold(word)
         if len(word) < MIN_WORD_LENGTH or folded in words or not word.isalpha():
@@ -58,9 +70,29 @@ def suggest_spelling(query, locale):
             corrected.append(word)
             continue
         close = difflib.get_close_matches(folded, words.keys(), n=1, cutoff=SIMILARITY)
-        if close:
-            corrected.append(words[close[0]])
+        best = words[close[0]] if close else None
+        if dictionary_words:
+            dictionary_words -= 1
+            held = dictionary_word(word, locale.language_code, portal_holds)
+            # At a tie, the dictionary's word: the portal's may be a word that matches nothing
+            # ('from' for 'fomr', where the dictionary reads 'form').
+            if held and (best is None or similarity(word, held) >= similarity(word, best)):
+                best = held
+        if best:
+            corrected.append(best)
             changed = True
         else:
             corrected.append(word)
     return " ".join(corrected) if changed else None
+
+
+def dictionary_word(word, language, portal_holds):
+    """The likeliest of the dictionary's close words for `word` that the portal holds, or None."""
+    for suggestion in suggestions(word, language)[:SUGGESTIONS_CHECKED]:
+        if similarity(word, suggestion) >= SIMILARITY and portal_holds(suggestion.lower()):
+            return suggestion.lower()
+    return None
+
+
+def similarity(word, other):
+    return difflib.SequenceMatcher(None, fold(word), fold(other)).ratio()

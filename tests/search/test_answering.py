@@ -205,6 +205,32 @@ def test_a_typo_is_still_corrected(client, content, language, typo, guide):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "typo", "word"),
+    [("fr", "montnat", "montant"), ("nl", "wrekdagen", "werkdagen"), ("en", "amoutn", "amount")],
+)
+def test_a_typo_of_a_word_only_a_guides_text_uses_is_corrected_to_it(
+    client, content, language, typo, word
+):
+    # No title, summary or glossary term says it: the dictionary knows it, the guide holds it.
+    html = search(client, language, typo)
+
+    assert content["invoicing"][language].url in result_links(html)
+    assert word in html.select_one(".search-notice").get_text()
+
+
+@pytest.mark.django_db
+def test_the_dictionarys_likeliest_word_is_passed_over_where_the_portal_never_uses_it(
+    client, content
+):
+    # The English dictionary reads 'amout' as 'amour' first, then 'amount', which a guide says.
+    html = search(client, "en", "amout")
+
+    assert content["invoicing"]["en"].url in result_links(html)
+    assert "amount" in html.select_one(".search-notice").get_text()
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_an_abbreviation_of_another_language_names_the_term(client, content, language):
     # Only the French term has the abbreviation 'APL'.
