@@ -94,14 +94,15 @@ def with_acronyms(terms):
     guess between them, and one a term lists is that term's."""
     terms = list(terms)
     wordings_taken = {fold(form) for term in terms for form in wordings(term)}
+    name_initials = {term.pk: initialisms(term.term) for term in terms}
     owners = {}
-    for term in terms:
-        for initials in initialisms(term.term):
-            owners.setdefault(initials, set()).add(term.pk)
+    for pk, initials_of_name in name_initials.items():
+        for initials in initials_of_name:
+            owners.setdefault(initials, set()).add(pk)
     for term in terms:
         term.acronyms = {
             initials
-            for initials in initialisms(term.term)
+            for initials in name_initials[term.pk]
             if owners[initials] == {term.pk} and initials not in wordings_taken
         }
     return terms
