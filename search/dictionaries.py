@@ -66,3 +66,29 @@ def suggestions(word, language):
         found = [suggestion for suggestion in found if re.fullmatch(r"\w+", suggestion)]
         cache.set(key, found, SUGGESTIONS_SECONDS)
     return found
+
+
+# A compound is read as two words each at least this long: shorter ones split too many words
+# into unrelated pieces ('bonnetje': bon netje).
+PART_LENGTH = 4
+# The letter Dutch puts between a compound's words (werkloosheid-s-uitkering).
+LINKING_LETTER = "s"
+
+
+def splits(word, language):
+    """The ways `language`'s dictionary reads `word` as two words of its own, longest first word
+    first ('terugkrijgen': terug krijgen; 'werkloosheidsuitkering': werkloosheid uitkering)."""
+    found = []
+    with _lock:
+        checker = dictionary(language)
+        if checker is None or len(word) > LONGEST_WORD:
+            return []
+        for position in range(len(word) - PART_LENGTH, PART_LENGTH - 1, -1):
+            head, tail = word[:position], word[position:]
+            tails = [tail]
+            if tail.startswith(LINKING_LETTER) and len(tail) > PART_LENGTH:
+                tails.append(tail[len(LINKING_LETTER) :])
+            for tail in tails:
+                if checker.spell(head) and checker.spell(tail):
+                    found.append((head, tail))
+    return found

@@ -135,6 +135,10 @@ class PortalSearch:
         self.query = query
         self.language = language
         self.locales = locales()
+        # {(word, language): whether nothing searchable holds it}: a word is asked about up to
+        # three times (the query, its correction, whether the member can be answered).
+        self.nowhere = {}
+        self.searchable = {}
 
     def run(self):
         locale = self.locales[self.language]
@@ -167,7 +171,11 @@ class PortalSearch:
             if corrected:
                 corrected_terms = self.terms_named(corrected, self.language)
                 exact = self.search_language(self.language, build_query(corrected, corrected_terms))
-                if exact:
+                # No page holds every corrected word either, but each is on the portal where a
+                # word typed was nowhere: the corrected question is the one to answer in part.
+                if exact or (
+                    self.words_found_nowhere(self.query) and not self.words_found_nowhere(corrected)
+                ):
                     searched, terms = corrected, corrected_terms
                     outcome.corrected_query = corrected
                     outcome.defined_terms = corrected_terms
@@ -216,30 +224,44 @@ class PortalSearch:
         """The words of `query` that nothing searchable in `language` (by default the member's)
         holds."""
         language = language or self.language
-        locale = self.locales[language]
-        searchable = [
-            searchable_pages(locale, self.request),
-            GlossaryTerm.objects.filter(locale=locale),
-            FAQQuestion.objects.filter(locale=locale),
-            ExternalResource.objects.filter(locale=locale),
-        ]
-
-        def found(backend_name, word):
-            backend = get_search_backend(backend_name)
-            finds_any = getattr(backend, "finds_any", None)
-            return any(
-                backend.search(PlainText(word), objects, order_by_relevance=False)[:1]
-                if finds_any is None
-                else finds_any(objects, PlainText(word))
-                for objects in searchable
-            )
-
+        words = significant_words(query, language)
         with searching_in(language):
-            return [
-                word
-                for word in significant_words(query, language)
-                if not with_fallback(lambda backend_name, word=word: found(backend_name, word))
+            for word in words:
+                if (word, language) not in self.nowhere:
+                    self.nowhere[(word, language)] = not with_fallback(
+                        lambda backend_name, word=word: self.found_anywhere(
+                            backend_name, word, language
+                        )
+                    )
+        return [word for word in words if self.nowhere[(word, language)]]
+
+    def found_anywhere(self, backend_name, word, language):
+        """Whether something searchable in `language` holds `word`, asked of the backend."""
+        backend = get_search_backend(backend_name)
+        may_match = getattr(backend, "may_match", None)
+        if may_match is not None and not may_match(self.locales[language].pk, PlainText(word)):
+            # No index entry of the language holds it: one look instead of one per kind.
+            return False
+        finds_any = getattr(backend, "finds_any", None)
+        return any(
+            backend.search(PlainText(word), objects, order_by_relevance=False)[:1]
+            if finds_any is None
+            else finds_any(objects, PlainText(word))
+            for objects in self.searchable_in(language)
+        )
+
+    def searchable_in(self, language):
+        """Everything searchable in `language`, by kind, built once per search: the pages'
+        permissions are read when built."""
+        if language not in self.searchable:
+            locale = self.locales[language]
+            self.searchable[language] = [
+                searchable_pages(locale, self.request),
+                GlossaryTerm.objects.filter(locale=locale),
+                FAQQuestion.objects.filter(locale=locale),
+                ExternalResource.objects.filter(locale=locale),
             ]
+        return self.searchable[language]
 
     def found_in_other_languages(self):
         """Results holding every word of the query as typed, in each of the other languages,

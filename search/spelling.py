@@ -5,7 +5,9 @@ Belgian and Flemish words the portal doesn't use ('stempelen', 'encoder') are se
 never "corrected" into another word. The close words come from the portal's titles, summaries
 and glossary, and from the language's dictionary where the portal's text holds the word: a
 typo of a word only guides' text uses ('chômmage', 'unemploymet') finds it, rather than the
-nearest title word ('comme', 'employment').
+nearest title word ('comme', 'employment'). A compound the portal never writes is searched as its
+two words where the portal holds both ('terugkrijgen': terug krijgen, as a guide says 'u krijgt
+uw geld terug').
 """
 
 import difflib
@@ -19,7 +21,7 @@ from guides.models import GuidePage
 from portal import page_cache
 from portal.text import fold
 
-from .dictionaries import knows, suggestions
+from .dictionaries import knows, splits, suggestions
 
 VOCABULARY_SECONDS = 600
 MIN_WORD_LENGTH = 4
@@ -28,6 +30,11 @@ SIMILARITY = 0.75
 # first time), and for each, whether the portal holds its first few suggestions.
 DICTIONARY_WORDS = 2
 SUGGESTIONS_CHECKED = 3
+# A compound is at least two words of four letters. Each one looked at costs a look-up of it and
+# of its parts: at most this many per query, and this many ways to split each.
+COMPOUND_LENGTH = 8
+COMPOUND_WORDS = 2
+SPLITS_CHECKED = 2
 
 
 def vocabulary(locale):
@@ -61,23 +68,30 @@ def suggest_spelling(query, locale, portal_holds=None):
     corrected = []
     changed = False
     dictionary_words = DICTIONARY_WORDS if portal_holds is not None else 0
+    compound_words = COMPOUND_WORDS if portal_holds is not None else 0
     for word in re.findall(r"\w+", query.lower()):
         folded = fold(word)
         if len(word) < MIN_WORD_LENGTH or folded in words or not word.isalpha():
             corrected.append(word)
             continue
-        if knows(word, locale.language_code):
+        known = knows(word, locale.language_code)
+        if known and not (compound_words and len(word) >= COMPOUND_LENGTH):
             corrected.append(word)
             continue
-        close = difflib.get_close_matches(folded, words.keys(), n=1, cutoff=SIMILARITY)
+        close = [] if known else difflib.get_close_matches(folded, words, n=1, cutoff=SIMILARITY)
         best = words[close[0]] if close else None
-        if dictionary_words:
+        if dictionary_words and not known:
             dictionary_words -= 1
             held = dictionary_word(word, locale.language_code, portal_holds)
             # At a tie, the dictionary's word: the portal's may be a word that matches nothing
             # ('from' for 'fomr', where the dictionary reads 'form').
             if held and (best is None or similarity(word, held) >= similarity(word, best)):
                 best = held
+        if best is None and compound_words and len(word) >= COMPOUND_LENGTH:
+            # A real word, or a typo with no close word: perhaps a compound of words the
+            # portal writes apart.
+            compound_words -= 1
+            best = held_parts(word, locale.language_code, portal_holds)
         if best:
             corrected.append(best)
             changed = True
@@ -91,6 +105,19 @@ def dictionary_word(word, language, portal_holds):
     for suggestion in suggestions(word, language)[:SUGGESTIONS_CHECKED]:
         if similarity(word, suggestion) >= SIMILARITY and portal_holds(suggestion.lower()):
             return suggestion.lower()
+    return None
+
+
+def held_parts(word, language, portal_holds):
+    """`word` as two words the portal holds ('terug krijgen'), if the portal never writes it
+    whole; else None."""
+    # The dictionary first: it costs no look-up, and most words are no compound of two.
+    candidates = splits(word, language)[:SPLITS_CHECKED]
+    if not candidates or portal_holds(word):
+        return None
+    for head, tail in candidates:
+        if portal_holds(head.lower()) and portal_holds(tail.lower()):
+            return f"{head.lower()} {tail.lower()}"
     return None
 
 
