@@ -13,3 +13,15 @@ def result_titles(client, language, query):
         a.get_text(" ", strip=True).replace("\u202f", " ")
         for a in html.select(".search-result__title a")
     ]
+
+
+def search_page(client, language, query):
+    """The `language` search page for `query`, parsed."""
+    response = client.get(f"/{language}/search/", {"q": query})
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def result_links(html):
+    """The links of the results listed on a parsed search page, in order."""
+    return [a["href"] for a in html.select(".search-result__title a")]

@@ -4,7 +4,6 @@ answer, and a question the portal cannot answer says so and names whom to ask, i
 """
 
 import pytest
-from bs4 import BeautifulSoup
 from django.db import connection
 from django.utils import translation
 from django.utils.translation import gettext
@@ -20,6 +19,8 @@ from tests.search.factories import (
     in_every_language,
     paths_in_every_language,
 )
+from tests.search.search_page import result_links
+from tests.search.search_page import search_page as search
 
 postgres_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="stop words and ranking as on PostgreSQL"
@@ -171,16 +172,6 @@ def content(shared_data):
             "contact": contact,
             "teams": teams,
         }
-
-
-def search(client, language, query):
-    response = client.get(f"/{language}/search/", {"q": query})
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def result_links(html):
-    return [a["href"] for a in html.select(".search-result__title a")]
 
 
 @pytest.mark.django_db

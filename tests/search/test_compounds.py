@@ -5,11 +5,12 @@ onkosten'), and members type 'autoentrepreneur' or 'workplace' for 'auto-entrepr
 """
 
 import pytest
-from bs4 import BeautifulSoup
 
 from search.dictionaries import splits
 from tests.home.factories import build_site_tree
 from tests.search.factories import guide_in_every_language, paths_in_every_language
+from tests.search.search_page import result_links
+from tests.search.search_page import search_page as search
 
 # (compound as members type it, its words as the guides write them apart), per language.
 COMPOUNDS = {
@@ -67,16 +68,6 @@ def content(shared_data):
             },
         )
         yield {"costs": costs, "pay": pay}
-
-
-def search(client, language, query):
-    response = client.get(f"/{language}/search/", {"q": query})
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
-
-
-def result_links(html):
-    return [a["href"] for a in html.select(".search-result__title a")]
 
 
 def notice(html):
