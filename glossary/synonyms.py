@@ -89,23 +89,52 @@ def initialisms(name):
 
 
 def with_acronyms(terms):
-    """`terms`, each given `acronyms`: the initials of its name that no other term of the
-    language shares and that no term has as a wording. An acronym two terms share would be a
-    guess between them, and one a term lists is that term's."""
+    """`terms`, each given `acronyms`: the initials of its name, or of a translation's name,
+    that no other term of the language shares and that no term has as a wording. An acronym two
+    terms share would be a guess between them, and one a term lists is that term's. A name in
+    the language comes first: a translation's initials count only where no term of the language
+    has them (`CA` on the Dutch site is coöperatief aandeel, not the French conseil
+    d'administration, which is raad van bestuur there)."""
     terms = list(terms)
     wordings_taken = {fold(form) for term in terms for form in wordings(term)}
-    name_initials = {term.pk: initialisms(term.term) for term in terms}
-    owners = {}
-    for pk, initials_of_name in name_initials.items():
-        for initials in initials_of_name:
-            owners.setdefault(initials, set()).add(pk)
+    own = {term.pk: initialisms(term.term) for term in terms}
+    borrowed = translations_initials(terms)
+    for term in terms:
+        borrowed[term.pk] = borrowed.get(term.pk, set()) - own[term.pk]
+    own_owners = owners_of(own)
+    borrowed_owners = owners_of(borrowed)
     for term in terms:
         term.acronyms = {
+            initials for initials in own[term.pk] if own_owners[initials] == {term.pk}
+        } | {
             initials
-            for initials in name_initials[term.pk]
-            if owners[initials] == {term.pk} and initials not in wordings_taken
+            for initials in borrowed[term.pk]
+            if initials not in own_owners and borrowed_owners[initials] == {term.pk}
         }
+        term.acronyms -= wordings_taken
     return terms
+
+
+def translations_initials(terms):
+    """{term's pk: the initials of its translations' names}, in one query."""
+    by_key = {term.translation_key: term.pk for term in terms}
+    found = {}
+    for key, name in (
+        GlossaryTerm.objects.filter(translation_key__in=by_key)
+        .exclude(pk__in=by_key.values())
+        .values_list("translation_key", "term")
+    ):
+        found.setdefault(by_key[key], set()).update(initialisms(name))
+    return found
+
+
+def owners_of(initials_by_term):
+    """{initials: the terms having them}, from {term's pk: its initials}."""
+    owners = {}
+    for pk, initials_of_term in initials_by_term.items():
+        for initials in initials_of_term:
+            owners.setdefault(initials, set()).add(pk)
+    return owners
 
 
 def with_borrowed_abbreviations(terms):

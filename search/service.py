@@ -193,12 +193,20 @@ class PortalSearch:
             outcome.from_other_languages = bool(elsewhere)
         return outcome
 
-    def terms_named(self, query, language):
+    def terms_named(self, query, language, acronyms=True):
         """The glossary terms of `language` that `query` names: by one of their wordings, or by
-        the acronym of their name (RvB, raad van bestuur) if the portal never writes that
-        acronym in the language. Where it does, the acronym means what the content says."""
+        the acronym of their name or of a translation's name (RvB, raad van bestuur) if the
+        portal never writes that acronym in the language. Where it does, the acronym means what
+        the content says.
+
+        `acronyms=False` for a language other than the member's: the member's own language has
+        read the acronym already, with every translation's initials, and where it found two
+        terms' initials there, another language must not pick one of them.
+        """
         locale = self.locales[language]
         terms = terms_named_in(query, locale, self.request)
+        if not acronyms:
+            return terms
         spelled_out = [
             (acronym, term)
             for acronym, term in terms_spelled_out(query, locale, self.request)
@@ -269,7 +277,7 @@ class PortalSearch:
         found = []
         for other_language, _name in settings.LANGUAGES:
             if other_language != self.language:
-                other_terms = self.terms_named(self.query, other_language)
+                other_terms = self.terms_named(self.query, other_language, acronyms=False)
                 exact = self.search_language(other_language, build_query(self.query, other_terms))
                 if not exact:
                     # Only results holding every word are kept: the search for some of the

@@ -264,6 +264,29 @@ def test_an_acronym_of_a_terms_name_names_the_term(client, content, language):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "other_language"),
+    [(language, other) for language in LANGUAGES for other in LANGUAGES if other != language],
+)
+def test_an_acronym_of_a_translations_name_names_the_term(
+    client, content, language, other_language
+):
+    # Brussels members type the acronym they know: 'VV' on the French site is the Dutch name.
+    html = search(client, language, ACRONYMS[other_language])
+
+    assert content["assembly guides"][language].url in result_links(html)
+    assert content["assembly"][language].term in " ".join(defined_terms(html))
+
+
+@pytest.mark.django_db
+def test_a_name_of_the_language_comes_before_a_translations(client, content):
+    # 'Pré-mandat' is the French site's own PM: the English plenary meeting's initials yield.
+    GlossaryTermFactory(term="Pré-mandat", definition="L'accord donné avant un contrat.")
+
+    assert defined_terms(search(client, "fr", "PM")) == ["Pré-mandat"]
+
+
+@pytest.mark.django_db
 def test_an_acronym_names_a_term_only_in_capitals_and_with_the_names_initials(client, content):
     # In lower case, 'vv' may be a word or a typo; 'VVG' has a letter the name lacks.
     assert defined_terms(search(client, "nl", "vv")) == []
