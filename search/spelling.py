@@ -89,9 +89,10 @@ def suggest_spelling(query, locale, portal_holds=None):
                 best = held
         if best is None and compound_words and len(word) >= COMPOUND_LENGTH:
             # A real word, or a typo with no close word: perhaps a compound of words the
-            # portal writes apart.
-            compound_words -= 1
-            best = held_parts(word, locale.language_code, portal_holds)
+            # portal writes apart. Only a word the dictionary splits costs a look-up.
+            candidates = splits(word, locale.language_code)[:SPLITS_CHECKED]
+            compound_words -= bool(candidates)
+            best = held_parts(word, candidates, portal_holds)
         if best:
             corrected.append(best)
             changed = True
@@ -108,11 +109,10 @@ def dictionary_word(word, language, portal_holds):
     return None
 
 
-def held_parts(word, language, portal_holds):
-    """`word` as two words the portal holds ('terug krijgen'), if the portal never writes it
-    whole; else None."""
-    # The dictionary first: it costs no look-up, and most words are no compound of two.
-    candidates = splits(word, language)[:SPLITS_CHECKED]
+def held_parts(word, candidates, portal_holds):
+    """`word` as the first of its `candidates` (two words each, the dictionary's ways to split
+    it) whose words the portal holds ('terug krijgen'), if the portal never writes it whole;
+    else None."""
     if not candidates or portal_holds(word):
         return None
     for head, tail in candidates:

@@ -5,10 +5,14 @@ onkosten'), and members type 'autoentrepreneur' or 'workplace' for 'auto-entrepr
 """
 
 import pytest
+from wagtail.models import Locale
 
 from search.dictionaries import splits
+from search.service import PortalSearch
+from search.spelling import suggest_spelling
 from tests.home.factories import build_site_tree
 from tests.search.factories import guide_in_every_language, paths_in_every_language
+from tests.search.relevance import search_request
 from tests.search.search_page import result_links
 from tests.search.search_page import search_page as search
 
@@ -113,6 +117,21 @@ def test_a_question_with_a_compound_is_answered_with_its_words(client, content):
     assert content["costs"]["nl"].url in links
     assert content["pay"]["nl"].url in links
     assert "onkosten nota" in notice(html)
+
+
+@pytest.mark.django_db
+def test_long_words_the_dictionary_cannot_split_cost_no_look_up(content):
+    # Two looked-at compounds per query: 'zonnepaneel' and 'kinderopvang' split into no two
+    # words, so 'onkostennota' is still looked at.
+    searching = PortalSearch(search_request("nl", ""), "", "nl")
+
+    corrected = suggest_spelling(
+        "zonnepaneel kinderopvang onkostennota",
+        Locale.objects.get(language_code="nl"),
+        searching.holds,
+    )
+
+    assert corrected == "zonnepaneel kinderopvang onkosten nota"
 
 
 def test_words_shorter_than_four_letters_are_not_read_as_a_compounds_parts():
