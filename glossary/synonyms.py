@@ -49,11 +49,29 @@ def glossary_forms(request, locale):
         ("glossary forms", locale.pk),
         lambda: [
             (term, [fold(form) for form in [term.term, *term.variant_list] if fold(form)])
-            for term in with_acronyms(
-                with_borrowed_abbreviations(GlossaryTerm.objects.filter(locale=locale))
-            )
+            for term in with_translations_wordings(GlossaryTerm.objects.filter(locale=locale))
         ],
     )
+
+
+def with_translations_wordings(terms):
+    """`terms`, each given the abbreviations and acronyms its translations lend it, their
+    translations read in one query."""
+    terms = list(terms)
+    translations = translations_of(terms)
+    return with_acronyms(with_borrowed_abbreviations(terms, translations), translations)
+
+
+def translations_of(terms):
+    """{translation key: [(name, variants)] of each of `terms`' translations}."""
+    found = {}
+    for key, name, variants in (
+        GlossaryTerm.objects.filter(translation_key__in=[term.translation_key for term in terms])
+        .exclude(pk__in=[term.pk for term in terms])
+        .values_list("translation_key", "term", "variants")
+    ):
+        found.setdefault(key, []).append((name, variants))
+    return found
 
 
 def terms_spelled_out(query, locale, request=None):
@@ -88,7 +106,7 @@ def initialisms(name):
     return {initials for initials in (every_word, main_words) if len(initials) >= 2}
 
 
-def with_acronyms(terms):
+def with_acronyms(terms, translations):
     """`terms`, each given `acronyms`: the initials of its name, or of a translation's name,
     that no other term of the language shares and that no term has as a wording. An acronym two
     terms share would be a guess between them, and one a term lists is that term's. A name in
@@ -98,9 +116,13 @@ def with_acronyms(terms):
     terms = list(terms)
     wordings_taken = {fold(form) for term in terms for form in wordings(term)}
     own = {term.pk: initialisms(term.term) for term in terms}
-    borrowed = translations_initials(terms)
-    for term in terms:
-        borrowed[term.pk] = borrowed.get(term.pk, set()) - own[term.pk]
+    borrowed = {
+        term.pk: set().union(
+            *(initialisms(name) for name, _variants in translations.get(term.translation_key, []))
+        )
+        - own[term.pk]
+        for term in terms
+    }
     own_owners = owners_of(own)
     borrowed_owners = owners_of(borrowed)
     for term in terms:
@@ -115,19 +137,6 @@ def with_acronyms(terms):
     return terms
 
 
-def translations_initials(terms):
-    """{term's pk: the initials of its translations' names}, in one query."""
-    by_key = {term.translation_key: term.pk for term in terms}
-    found = {}
-    for key, name in (
-        GlossaryTerm.objects.filter(translation_key__in=by_key)
-        .exclude(pk__in=by_key.values())
-        .values_list("translation_key", "term")
-    ):
-        found.setdefault(by_key[key], set()).update(initialisms(name))
-    return found
-
-
 def owners_of(initials_by_term):
     """{initials: the terms having them}, from {term's pk: its initials}."""
     owners = {}
@@ -137,20 +146,19 @@ def owners_of(initials_by_term):
     return owners
 
 
-def with_borrowed_abbreviations(terms):
-    """`terms`, each given the abbreviations of its translations that it lacks."""
-    terms = list(terms)
-    abbreviations = {}
-    for key, variants in GlossaryTerm.objects.filter(
-        translation_key__in=[term.translation_key for term in terms]
-    ).values_list("translation_key", "variants"):
-        for variant in variants.splitlines():
-            if ABBREVIATION.match(variant.strip()):
-                abbreviations.setdefault(key, set()).add(variant.strip())
+def with_borrowed_abbreviations(terms, translations):
+    """`terms`, each given the abbreviations of its translations (`translations_of`) that it
+    lacks."""
     for term in terms:
         own = {fold(form) for form in [term.term, *term.variant_list]}
+        abbreviations = {
+            variant.strip()
+            for _name, variants in translations.get(term.translation_key, [])
+            for variant in variants.splitlines()
+            if ABBREVIATION.match(variant.strip())
+        }
         term.borrowed_abbreviations = sorted(
-            form for form in abbreviations.get(term.translation_key, ()) if fold(form) not in own
+            form for form in abbreviations if fold(form) not in own
         )
     return terms
 

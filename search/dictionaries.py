@@ -17,6 +17,11 @@ logger = logging.getLogger(__name__)
 SUGGESTIONS_SECONDS = 7 * 24 * 60 * 60
 # Hunspell takes up to 170 ms for a word it doesn't know; longer "words" are not words.
 LONGEST_WORD = 25
+# A compound is read as two words each at least this long: shorter ones split too many words
+# into unrelated pieces ('bonnetje': bon netje).
+PART_LENGTH = 4
+# The letter Dutch puts between a compound's words (werkloosheid-s-uitkering).
+LINKING_LETTER = "s"
 
 _dictionaries = {}
 # Hunspell's C objects are not safe to share between threads.
@@ -68,13 +73,6 @@ def suggestions(word, language):
     return found
 
 
-# A compound is read as two words each at least this long: shorter ones split too many words
-# into unrelated pieces ('bonnetje': bon netje).
-PART_LENGTH = 4
-# The letter Dutch puts between a compound's words (werkloosheid-s-uitkering).
-LINKING_LETTER = "s"
-
-
 def splits(word, language):
     """The ways `language`'s dictionary reads `word` as two words of its own, longest first word
     first ('terugkrijgen': terug krijgen; 'werkloosheidsuitkering': werkloosheid uitkering)."""
@@ -84,11 +82,9 @@ def splits(word, language):
         if checker is None or len(word) > LONGEST_WORD:
             return []
         for position in range(len(word) - PART_LENGTH, PART_LENGTH - 1, -1):
-            head, tail = word[:position], word[position:]
-            tails = [tail]
-            if tail.startswith(LINKING_LETTER) and len(tail) > PART_LENGTH:
-                tails.append(tail[len(LINKING_LETTER) :])
-            for tail in tails:
-                if checker.spell(head) and checker.spell(tail):
-                    found.append((head, tail))
+            head, rest = word[:position], word[position:]
+            tails = [rest]
+            if rest.startswith(LINKING_LETTER) and len(rest) > PART_LENGTH:
+                tails.append(rest[len(LINKING_LETTER) :])
+            found += [(head, tail) for tail in tails if checker.spell(head) and checker.spell(tail)]
     return found

@@ -171,10 +171,12 @@ class PortalSearch:
             if corrected:
                 corrected_terms = self.terms_named(corrected, self.language)
                 exact = self.search_language(self.language, build_query(corrected, corrected_terms))
-                # No page holds every corrected word either, but each is on the portal where a
-                # word typed was nowhere: the corrected question is the one to answer in part.
-                if exact or (
-                    self.words_found_nowhere(self.query) and not self.words_found_nowhere(corrected)
+                # No page holds every corrected word either, but the correction put on the
+                # portal a word typed that was nowhere: the corrected question is the one to
+                # answer in part. (Counted, not required to be none: SQLite keeps stop words,
+                # which may be nowhere in both.)
+                if exact or len(self.words_found_nowhere(corrected)) < len(
+                    self.words_found_nowhere(self.query)
                 ):
                     searched, terms = corrected, corrected_terms
                     outcome.corrected_query = corrected

@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 import django
 
 LANGUAGES = ["fr", "nl", "en"]
-PART_LENGTH = 4
 
 
 @dataclass
@@ -64,7 +63,7 @@ def portal_texts(language):
 def written_apart(language, portal_holds):
     """{compound: its two words}: pairs of words in a row on the portal that the dictionary
     knows as one word the portal never writes."""
-    from search.dictionaries import knows
+    from search.dictionaries import PART_LENGTH, knows
 
     pairs = {}
     for text in portal_texts(language):
@@ -82,22 +81,14 @@ def written_apart(language, portal_holds):
 
 
 def score_compounds(language):
-    from django.utils import translation
-
     from search.service import PortalSearch
-    from tests.search.relevance import search_request
-
-    def found(query):
-        """The keys of what the search for `query` lists in the member's language, in order."""
-        with translation.override(language):
-            outcome = PortalSearch(search_request(language, query), query, language).run()
-        return [result.key for result in outcome.results if result.language == language]
+    from tests.search.relevance import found_in_language, search_request
 
     holder = PortalSearch(search_request(language, ""), "", language)
     score = CompoundScore(language)
     for compound, words in sorted(written_apart(language, holder.holds).items()):
-        answers = found(words)[:3]
-        results = found(compound)
+        answers = found_in_language(language, words)[:3]
+        results = found_in_language(language, compound)
         if not results:
             score.nothing.append(compound)
         elif results[0] in answers:

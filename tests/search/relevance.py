@@ -229,10 +229,23 @@ def rank_judged_items(judged, results):
     return ranks, gains
 
 
+def search_outcome(language, query):
+    """The search's outcome for `query` as a member of `language` searches it."""
+    with translation.override(language):
+        return PortalSearch(search_request(language, query), query, language).run()
+
+
+def found_in_language(language, query):
+    """The keys of what the search for `query` lists in the member's language, in order."""
+    return [
+        result.key
+        for result in search_outcome(language, query).results
+        if result.language == language
+    ]
+
+
 def score_query(judged):
-    request = search_request(judged.language, judged.query)
-    with translation.override(judged.language):
-        outcome = PortalSearch(request, judged.query, judged.language).run()
+    outcome = search_outcome(judged.language, judged.query)
     results = outcome.results
     ranks, gains = rank_judged_items(judged, results)
     count = len(judged.relevant)

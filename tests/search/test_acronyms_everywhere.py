@@ -17,7 +17,7 @@ from wagtail.models import Locale
 from wagtail.search.models import IndexEntry
 
 from glossary.models import GlossaryTerm
-from glossary.synonyms import with_borrowed_abbreviations, wordings
+from glossary.synonyms import translations_of, with_borrowed_abbreviations, wordings
 from portal.text import fold
 from search.backends.postgres import config_for_language
 from search.service import PortalSearch
@@ -74,29 +74,26 @@ def test_every_terms_own_acronym_names_it_and_no_other(language):
     for term in terms:
         for initials in name_initials(term.term):
             owners.setdefault(initials, set()).add(term.pk)
+    translations = translations_of(terms)
     # Initials of a translation's name, where no name of the language has them.
     borrowers = {}
     for term in terms:
-        for translation_name in (
-            GlossaryTerm.objects.filter(translation_key=term.translation_key)
-            .exclude(pk=term.pk)
-            .values_list("term", flat=True)
-        ):
+        for translation_name, _variants in translations.get(term.translation_key, []):
             for initials in name_initials(translation_name) - owners.keys():
                 borrowers.setdefault(initials, set()).add(term.pk)
-    # A term's wordings, and the abbreviations it borrows from its translations (AV, ONSS).
-    listed = {fold(form) for term in with_borrowed_abbreviations(terms) for form in wordings(term)}
+    # Each term's wordings, with the abbreviations it borrows from its translations (AV, ONSS).
+    term_wordings = {
+        term.pk: {fold(form) for form in wordings(term)}
+        for term in with_borrowed_abbreviations(terms, translations)
+    }
+    listed = set().union(*term_wordings.values())
 
     named = 0
     named_from_translations = 0
     for initials, holders in sorted({**borrowers, **owners}.items()):
         acronym = initials.upper()
         # Terms that answer to it anyway: those listing it, or borrowing it from a translation.
-        by_wording = {
-            term.pk
-            for term in with_borrowed_abbreviations(terms)
-            if initials in {fold(form) for form in wordings(term)}
-        }
+        by_wording = {pk for pk, forms in term_wordings.items() if initials in forms}
         by_initials = defined_by_search(language, acronym) - by_wording
         if len(holders) == 1 and initials not in listed and not written_on_portal(locale, acronym):
             assert by_initials == holders, f"{acronym} does not name its term"

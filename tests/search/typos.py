@@ -133,22 +133,13 @@ def misspellings(word):
 
 
 def score_typos(language):
-    from django.utils import translation
-
     from search.dictionaries import knows
-    from search.service import PortalSearch
-    from tests.search.relevance import search_request
-
-    def found(query):
-        """The keys of what the search for `query` lists in the member's language, in order."""
-        with translation.override(language):
-            outcome = PortalSearch(search_request(language, query), query, language).run()
-        return [result.key for result in outcome.results if result.language == language]
+    from tests.search.relevance import found_in_language
 
     score = TypoScore(language)
     randomness = random.Random(SEED)  # noqa: S311 (a repeatable sample, not a secret)
     for word in WORDS[language]:
-        answers = found(word)[:3]
+        answers = found_in_language(language, word)[:3]
         if not answers:
             score.words_not_on_portal.append(word)
             continue
@@ -157,7 +148,7 @@ def score_typos(language):
         for typo in randomness.sample(candidates, min(MISSPELLINGS_PER_WORD, len(candidates))):
             if knows(typo, language):
                 continue
-            results = found(typo)
+            results = found_in_language(language, typo)
             if not results:
                 score.nothing.append(typo)
             elif results[0] in answers:
