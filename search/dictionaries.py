@@ -57,6 +57,12 @@ def knows(word, language):
         return any(checker.spell(form) for form in {word, word.capitalize(), word.upper()})
 
 
+def may_be_word(word, language):
+    """Whether `word` may be a word of `language`: its dictionary knows it, or there is no
+    dictionary to ask."""
+    return dictionary(language) is None or knows(word, language)
+
+
 def suggestions(word, language):
     """The real words `language`'s dictionary takes `word` for, likeliest first (single words
     only); [] for a word it knows or one too long to be a word."""

@@ -28,6 +28,7 @@ from portal.pages import current_pages, localize_pages
 
 from . import circuit_breaker
 from .backends import searching_in
+from .dictionaries import may_be_word
 from .highlight import query_stems
 from .linked_answers import lift_linked_answers, lift_partners_of_a_clear_first
 from .models import ExternalResource
@@ -42,7 +43,7 @@ from .results import (
     content_type_of_class,
     relevance,
 )
-from .spelling import suggest_spelling
+from .spelling import dictionary_word, suggest_spelling
 from .tasks_first import guides_before_news
 from .titles import distinct_titles
 
@@ -281,7 +282,7 @@ class PortalSearch:
             if other_language != self.language:
                 other_terms = self.terms_named(self.query, other_language, acronyms=False)
                 exact = self.search_language(other_language, build_query(self.query, other_terms))
-                if not exact:
+                if not exact or self.slips_read_as(other_language):
                     # Only results holding every word are kept: the search for some of the
                     # words would only rescore them.
                     continue
@@ -294,6 +295,16 @@ class PortalSearch:
                     if result.key in holding_every_word
                 ]
         return found
+
+    def slips_read_as(self, other_language):
+        """Whether a word of the query that nothing in the member's language holds is no word of
+        `other_language`, only a slip of a word the member's pages hold: 'budgeet' on the English
+        site, which Dutch analysis reads as 'budget', is English 'budget' mistyped."""
+        return any(
+            not may_be_word(word, other_language)
+            and dictionary_word(word, self.language, self.holds)
+            for word in self.words_found_nowhere(self.query)
+        )
 
     def with_partial_matches(self, exact, query, terms, language=None):
         """`exact` results, and those holding only some of the query's words, in one ranking.

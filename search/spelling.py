@@ -14,6 +14,7 @@ import difflib
 import re
 
 from django.core.cache import cache
+from rapidfuzz.distance import OSA
 from wagtail.models import Page
 
 from glossary.models import GlossaryTerm
@@ -83,9 +84,14 @@ def suggest_spelling(query, locale, portal_holds=None):
         if dictionary_words and not known:
             dictionary_words -= 1
             held = dictionary_word(word, locale.language_code, portal_holds)
-            # At a tie, the dictionary's word: the portal's may be a word that matches nothing
-            # ('from' for 'fomr', where the dictionary reads 'form').
-            if held and (best is None or similarity(word, held) >= similarity(word, best)):
+            # The fewer slips away wins ('form' for 'fomr', not 'from'). As few slips away, the
+            # dictionary's word if the portal writes it too: the dictionary ranks its words by
+            # the slips people make ('contarct': contract, not contact), but a form of a word the
+            # portal holds only by its stem is none the portal writes ('formulais').
+            if held and (
+                best is None
+                or (slips(word, held), fold(held) not in words) <= (slips(word, best), False)
+            ):
                 best = held
         if best is None and compound_words and len(word) >= COMPOUND_LENGTH:
             # A real word, or a typo with no close word: perhaps a compound of words the
@@ -119,6 +125,12 @@ def held_parts(word, candidates, portal_holds):
         if portal_holds(head.lower()) and portal_holds(tail.lower()):
             return f"{head.lower()} {tail.lower()}"
     return None
+
+
+def slips(word, other):
+    """How many letters typed wrong, left out, added or swapped with the next turn `word` into
+    `other`: a swap is one slip, as a member makes it."""
+    return OSA.distance(fold(word), fold(other))
 
 
 def similarity(word, other):

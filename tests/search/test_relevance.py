@@ -145,9 +145,10 @@ def test_judged_results_rank_above_the_floors(language):
 
 
 # Typos of members' words made by rule (tests/search/typos.py): the share whose first result is
-# among the first three the word finds, measured on PostgreSQL with the demo site (0.98, 0.98,
-# 0.94 on 2026-12-05), less 0.03. Before the dictionary's words counted: 0.90, 0.82, 0.82.
-TYPO_FLOORS = {"fr": 0.95, "nl": 0.95, "en": 0.91}
+# among the first three the word finds, measured on PostgreSQL with the demo site (0.98, 0.99,
+# 0.96 on 2026-12-05, once swapped letters counted as one slip), less 0.02 to 0.04. Before the
+# dictionary's words counted: 0.90, 0.82, 0.82.
+TYPO_FLOORS = {"fr": 0.95, "nl": 0.95, "en": 0.94}
 
 
 @pytest.mark.skipif(
