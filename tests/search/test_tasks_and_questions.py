@@ -384,3 +384,21 @@ def test_the_questions_linked_to_a_guide_far_ahead_of_the_rest_follow_it(client,
 
     assert titles[0] == PAY_GUIDE[language]["title"]
     assert titles[1] == SALARY_LOWER[language][0]
+
+
+# The question "When do I get paid?" all but typed: all or three of its words, and at least half
+# of the sentence. The pay guide holds more of the sentence's words.
+WHEN_PAID_ALL_BUT_TYPED = {
+    "fr": "quand suis-je payé par la coopérative",
+    "nl": "wanneer word ik betaald door de coöperatie",
+    "en": "when do I get paid by the cooperative",
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["fr", "nl", "en"])
+def test_a_question_all_but_typed_comes_first(client, content, language):
+    titles = result_titles(client, language, WHEN_PAID_ALL_BUT_TYPED[language])
+
+    assert titles[0] == WHEN_PAID[language][0]
+    assert titles[1] == BUDGET_GUIDE[language]["title"]
