@@ -7,6 +7,7 @@ of every kind show with their breadcrumbs, paths and excerpts, in pages with tra
 """
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from modelsearch.query import Not, PlainText
@@ -282,3 +283,36 @@ def test_the_entries_index_tells_which_words_a_language_may_match(site):
         assert backend.may_match(french.pk, Not(PlainText("factures")))
     with searching_in("nl"):
         assert backend.may_match(dutch.pk, PlainText("factuur"))
+
+
+# A word of another language: no page of the member's language holds it, the language whose
+# dictionary knows it finds it. Whether it is only a slip of the member's own word ('budgeet',
+# search/service.py: slips_read_as) is asked of that dictionary first, which costs no query.
+# The budget is what the page cost when this was written; looking the word up in the member's
+# language first cost one more.
+OTHER_LANGUAGE_WORDS = {"fr": "auteursrechten", "nl": "copyright", "en": "auteursrechten"}
+COPYRIGHT_GUIDES = {
+    "fr": "Facturer des droits d'auteur",
+    "nl": "Auteursrechten factureren",
+    "en": "Invoicing copyright",
+}
+OTHER_LANGUAGE_BUDGET = 17
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the entries' index is looked in on PostgreSQL"
+)
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_word_of_another_language_costs_no_look_up_of_slips(client, site, language):
+    response, queries = queries_for(
+        client, f"/{language}/search/?q={OTHER_LANGUAGE_WORDS[language]}"
+    )
+
+    # Found, in the member's language: the copyright guide's translation.
+    titles = [
+        a.get_text(strip=True)
+        for a in BeautifulSoup(response.content, "html.parser").select(".search-result__title a")
+    ]
+    assert COPYRIGHT_GUIDES[language] in titles, titles
+    assert len(queries) <= OTHER_LANGUAGE_BUDGET, "\n".join(sql[:160] for sql in queries)
