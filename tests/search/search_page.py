@@ -25,3 +25,9 @@ def search_page(client, language, query):
 def result_links(html):
     """The links of the results listed on a parsed search page, in order."""
     return [a["href"] for a in html.select(".search-result__title a")]
+
+
+def search_notice(html):
+    """The text of the notice saying which spelling or words were searched, or ""."""
+    found = html.select_one(".search-notice")
+    return found.get_text() if found else ""

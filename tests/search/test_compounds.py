@@ -13,7 +13,7 @@ from search.spelling import suggest_spelling
 from tests.home.factories import build_site_tree
 from tests.search.factories import guide_in_every_language, paths_in_every_language
 from tests.search.relevance import search_request
-from tests.search.search_page import result_links
+from tests.search.search_page import result_links, search_notice
 from tests.search.search_page import search_page as search
 
 # (compound as members type it, its words as the guides write them apart), per language.
@@ -74,11 +74,6 @@ def content(shared_data):
         yield {"costs": costs, "pay": pay}
 
 
-def notice(html):
-    found = html.select_one(".search-notice")
-    return found.get_text() if found else ""
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", COMPOUNDS)
 def test_a_compound_the_portal_writes_apart_finds_the_guide(client, content, language):
@@ -87,7 +82,7 @@ def test_a_compound_the_portal_writes_apart_finds_the_guide(client, content, lan
     html = search(client, language, compound)
 
     assert content["costs"][language].url in result_links(html)
-    assert words in notice(html)
+    assert words in search_notice(html)
 
 
 @pytest.mark.django_db
@@ -95,7 +90,7 @@ def test_a_compound_the_portal_writes_whole_is_searched_as_typed(client, content
     html = search(client, "nl", "onkostenvergoeding")
 
     assert content["costs"]["nl"].url in result_links(html)
-    assert notice(html) == ""
+    assert search_notice(html) == ""
 
 
 @pytest.mark.django_db
@@ -116,7 +111,7 @@ def test_a_question_with_a_compound_is_answered_with_its_words(client, content):
     links = result_links(html)
     assert content["costs"]["nl"].url in links
     assert content["pay"]["nl"].url in links
-    assert "onkosten nota" in notice(html)
+    assert "onkosten nota" in search_notice(html)
 
 
 @pytest.mark.django_db

@@ -12,7 +12,7 @@ from search.dictionaries import knows, suggestions
 from search.spelling import slips, suggest_spelling
 from tests.home.factories import build_site_tree
 from tests.search.factories import guide_in_every_language, paths_in_every_language
-from tests.search.search_page import result_links
+from tests.search.search_page import result_links, search_notice
 from tests.search.search_page import search_page as search
 
 
@@ -87,11 +87,6 @@ def content(shared_data):
         yield {"contract": contract, "contact": contact, "budget": budget}
 
 
-def notice(html):
-    found = html.select_one(".search-notice")
-    return found.get_text() if found else ""
-
-
 def test_two_swapped_letters_are_one_slip():
     assert slips("contarct", "contract") == 1
     assert slips("contarct", "contact") == 1
@@ -107,7 +102,7 @@ def test_swapped_letters_find_the_word_the_dictionary_reads(client, content, lan
 
     html = search(client, language, "contarct")
 
-    assert "contract" in notice(html)
+    assert "contract" in search_notice(html)
     assert result_links(html)[0] == content["contract"][language].url
 
 
@@ -120,7 +115,7 @@ def test_a_form_the_portal_holds_only_by_its_stem_loses_to_the_word_it_writes(cl
     assert suggest_spelling("formulaie", fr, lambda word: True) == "formulaire"
     html = search(client, "fr", "formulaie")
 
-    assert "formulaire" in notice(html)
+    assert "formulaire" in search_notice(html)
     assert content["contract"]["fr"].url in result_links(html)[:1]
 
 
@@ -135,7 +130,7 @@ def test_a_slip_another_languages_analysis_takes_in_is_corrected_in_the_members_
 
     html = search(client, "en", "budgeet")
 
-    assert "budget" in notice(html)
+    assert "budget" in search_notice(html)
     assert result_links(html)[0] == content["budget"]["en"].url
 
 
