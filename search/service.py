@@ -7,6 +7,7 @@ act as synonyms: a query naming a term or one of its variants also finds the oth
 
 import logging
 import re
+from itertools import islice
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -43,7 +44,7 @@ from .results import (
     content_type_of_class,
     relevance,
 )
-from .spelling import dictionary_word, suggest_spelling
+from .spelling import DICTIONARY_WORDS, dictionary_word, suggest_spelling
 from .tasks_first import guides_before_news
 from .titles import distinct_titles
 
@@ -301,12 +302,16 @@ class PortalSearch:
         `other_language`, only a slip of a word the member's pages hold: 'budgeet' on the English
         site, which Dutch analysis reads as 'budget', is English 'budget' mistyped."""
         # The other language's dictionary first: it costs no query, and knows most words typed
-        # in that language ('verzekering' on the French site).
-        return any(
-            not may_be_word(word, other_language)
-            and self.words_found_nowhere(word)
-            and dictionary_word(word, self.language, self.holds)
+        # in that language ('verzekering' on the French site). The member's dictionary, slow
+        # for a word it doesn't know, is asked about as many words as the spelling step asks.
+        unknown_there = (
+            word
             for word in dict.fromkeys(re.findall(r"\w+", self.query.lower()))
+            if not may_be_word(word, other_language) and self.words_found_nowhere(word)
+        )
+        return any(
+            dictionary_word(word, self.language, self.holds)
+            for word in islice(unknown_there, DICTIONARY_WORDS)
         )
 
     def with_partial_matches(self, exact, query, terms, language=None):
