@@ -18,26 +18,18 @@ Run on a database holding the demo site:
 """
 
 import re
-from dataclasses import dataclass, field
 
 import django
+
+from tests.search.probe_score import ProbeScore
 
 LANGUAGES = ["fr", "nl", "en"]
 
 
-@dataclass
-class CompoundScore:
-    language: str
-    right: list = field(default_factory=list)
-    wrong: list = field(default_factory=list)
-    nothing: list = field(default_factory=list)
-
+class CompoundScore(ProbeScore):
     @property
     def compounds(self):
-        return len(self.right) + len(self.wrong) + len(self.nothing)
-
-    def share(self, outcomes):
-        return len(outcomes) / self.compounds if self.compounds else 0.0
+        return self.queries
 
 
 def portal_texts(language):
@@ -87,14 +79,7 @@ def score_compounds(language):
     holder = PortalSearch(search_request(language, ""), "", language)
     score = CompoundScore(language)
     for compound, words in sorted(written_apart(language, holder.holds).items()):
-        answers = found_in_language(language, words)[:3]
-        results = found_in_language(language, compound)
-        if not results:
-            score.nothing.append(compound)
-        elif results[0] in answers:
-            score.right.append(compound)
-        else:
-            score.wrong.append(compound)
+        score.record(compound, found_in_language(language, words))
     return score
 
 

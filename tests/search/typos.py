@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 
 import django
 
+from tests.search.probe_score import ProbeScore
+
 MISSPELLINGS_PER_WORD = 5
 SEED = 7
 WORDS = {
@@ -95,29 +97,25 @@ WORDS = {
 
 
 @dataclass
-class TypoScore:
-    language: str
+class TypoScore(ProbeScore):
     words: int = 0
     words_not_on_portal: list = field(default_factory=list)
-    right: int = 0
-    wrong: list = field(default_factory=list)
-    nothing: list = field(default_factory=list)
 
     @property
     def typos(self):
-        return self.right + len(self.wrong) + len(self.nothing)
+        return self.queries
 
     @property
     def right_share(self):
-        return self.right / self.typos if self.typos else 0.0
+        return self.share(self.right)
 
     @property
     def wrong_share(self):
-        return len(self.wrong) / self.typos if self.typos else 0.0
+        return self.share(self.wrong)
 
     @property
     def nothing_share(self):
-        return len(self.nothing) / self.typos if self.typos else 0.0
+        return self.share(self.nothing)
 
 
 def misspellings(word):
@@ -148,13 +146,7 @@ def score_typos(language):
         for typo in randomness.sample(candidates, min(MISSPELLINGS_PER_WORD, len(candidates))):
             if knows(typo, language):
                 continue
-            results = found_in_language(language, typo)
-            if not results:
-                score.nothing.append(typo)
-            elif results[0] in answers:
-                score.right += 1
-            else:
-                score.wrong.append(typo)
+            score.record(typo, answers)
     return score
 
 
