@@ -15,7 +15,7 @@ from wagtail.search import index
 from portal.reference_page import ReferencePage
 from portal.text import fold
 
-from .variants import abbreviations, other_names
+from .variants import abbreviations, other_names, variants_written_in
 
 
 class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
@@ -66,7 +66,7 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
 
     @property
     def variant_list(self):
-        return [line.strip() for line in self.variants.splitlines() if line.strip()]
+        return variants_written_in(self.variants)
 
     @property
     def initial(self):

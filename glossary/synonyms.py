@@ -10,7 +10,7 @@ from portal import content_memo
 from portal.text import fold
 
 from .models import GlossaryTerm
-from .variants import is_abbreviation
+from .variants import is_abbreviation, variants_written_in
 
 # An abbreviation as members type it: capitals and digits, two to six of them (AG, ONSS, A1).
 ABBREVIATION = re.compile(r"^[A-Z][A-Z0-9]{1,5}$")
@@ -152,10 +152,10 @@ def with_borrowed_abbreviations(terms, translations):
     for term in terms:
         own = {fold(form) for form in [term.term, *term.variant_list]}
         abbreviations = {
-            variant.strip()
+            variant
             for _name, variants in translations.get(term.translation_key, [])
-            for variant in variants.splitlines()
-            if ABBREVIATION.match(variant.strip())
+            for variant in variants_written_in(variants)
+            if ABBREVIATION.match(variant)
         }
         term.borrowed_abbreviations = sorted(
             form for form in abbreviations if fold(form) not in own

@@ -10,6 +10,11 @@ import os
 from portal.text import fold
 
 
+def variants_written_in(variants):
+    """The wordings of a term's `variants` field: one a line, blank lines and spaces aside."""
+    return [line.strip() for line in variants.splitlines() if line.strip()]
+
+
 def is_abbreviation(form):
     """DA, ONSS, RSZ: short and in capitals (matched in their exact case)."""
     return len(form) <= 6 and form.isupper()
