@@ -28,6 +28,7 @@ from guides.models import (
 from portal.pages import current_pages, localize_pages
 
 from . import circuit_breaker
+from .answer_confidence import title_names_most_of
 from .backends import searching_in
 from .dictionaries import may_be_word
 from .highlight import query_stems
@@ -186,16 +187,31 @@ class PortalSearch:
         outcome.results = arranged(
             self.with_partial_matches(exact, searched, terms), exact, searched
         )
-        # Nothing holds every word asked, and some word is nowhere on the portal ('Namur',
-        # 'password'): whatever shows only shares the other words. A sentence whose words are
-        # all on the portal, only not on one page, is not flagged: its answer usually shows.
-        outcome.cannot_answer = not outcome.results or (
-            not exact and bool(self.words_found_nowhere(searched))
-        )
+        outcome.cannot_answer = self.may_not_have_the_answer(searched, exact, outcome.results)
         if not outcome.results:
             outcome.results = elsewhere
             outcome.from_other_languages = bool(elsewhere)
         return outcome
+
+    def may_not_have_the_answer(self, query, exact, results):
+        """True when the portal likely has no page answering `query`, so the page says so and
+        names whom to ask: nothing was found; or nothing holds every word asked, and either some
+        word is nowhere on the portal ('Namur', 'reset') or the query is a few words naming one
+        thing ('mot de passe oublié': each word is somewhere, never together).
+
+        A sentence whose words are all on the portal, only not on one page, is not flagged: its
+        answer usually shows. Nor is a first result whose title names most of what was typed
+        ('kantoren dicht met kerst': "onze kantoren zijn dicht"): it answers, whatever word the
+        portal lacks.
+        """
+        if not results:
+            return True
+        if exact:
+            return False
+        words = significant_words(query, self.language)
+        if title_names_most_of(results[0].title, words):
+            return False
+        return len(words) < SENTENCE_WORDS or bool(self.words_found_nowhere(query))
 
     def terms_named(self, query, language, acronyms=True):
         """The glossary terms of `language` that `query` names: by one of their wordings, or by

@@ -354,6 +354,42 @@ def test_a_question_the_portal_cannot_answer_says_so_and_names_the_team(client, 
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "query"),
+    [("fr", "salaire et horaires"), ("nl", "loon en uren"), ("en", "wage and hours")],
+)
+def test_a_few_words_no_page_holds_together_say_so(client, content, language, query):
+    # Each word is on the portal (the invoicing guide pays a wage, the trainee's agreement sets
+    # the hours), never on one page, and no result's title names them: as 'mot de passe oublié'
+    # finds only the sign-up guide that says to choose one.
+    html = search(client, language, query)
+
+    assert result_links(html)
+    block = html.select_one(".ask-instead")
+    assert block is not None
+    assert content["teams"][language][0].name in block.get_text()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "query"),
+    [
+        ("fr", "facturer un client à Noël"),
+        ("nl", "een klant factureren met kerst"),
+        ("en", "invoicing a client at Christmas"),
+    ],
+)
+def test_a_first_result_whose_title_names_most_of_the_query_shows_no_warning(
+    client, content, language, query
+):
+    # Christmas is nowhere on the portal, and the guide's title names the rest: it answers.
+    html = search(client, language, query)
+
+    assert content["invoicing"][language].url in result_links(html)[:1]
+    assert html.select_one(".ask-instead") is None
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_search_that_finds_nothing_points_to_the_welcome_desk(client, content, language):
     html = search(client, language, "zzqxjvv")

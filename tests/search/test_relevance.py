@@ -62,18 +62,27 @@ FLOORS = {
 MEMBERS_MARGIN = 0.03
 MEMBERS_BASELINE = {
     "fr": {
-        "tuning": {"ndcg": 0.970, "recall": 1.0, "top_share": 1.0, "said_so_share": 0.5},
+        "tuning": {"ndcg": 0.970, "recall": 1.0, "top_share": 1.0, "said_so_share": 1.0},
         "heldout": {"ndcg": 0.849, "recall": 0.841, "top_share": 0.909, "said_so_share": 1.0},
     },
     "nl": {
-        "tuning": {"ndcg": 0.880, "recall": 0.932, "top_share": 1.0, "said_so_share": 0.5},
+        "tuning": {"ndcg": 0.906, "recall": 0.932, "top_share": 1.0, "said_so_share": 1.0},
         "heldout": {"ndcg": 0.842, "recall": 0.841, "top_share": 0.864, "said_so_share": 1.0},
     },
     "en": {
-        "tuning": {"ndcg": 0.774, "recall": 0.841, "top_share": 0.864, "said_so_share": 1.0},
+        "tuning": {"ndcg": 0.788, "recall": 0.841, "top_share": 0.864, "said_so_share": 1.0},
         "heldout": {"ndcg": 0.747, "recall": 0.750, "top_share": 0.773, "said_so_share": 1.0},
     },
 }
+# The share of answerable questions for which the page says it may not have the answer, measured
+# with the figures above: a ceiling, plus one question of a part's 22 answerable ones. Saying so
+# more often would pass the floors above and cry wolf.
+MEMBERS_FALSE_ALARMS = {
+    "fr": {"tuning": 0.09, "heldout": 0.05},
+    "nl": {"tuning": 0.05, "heldout": 0.14},
+    "en": {"tuning": 0.14, "heldout": 0.09},
+}
+FALSE_ALARM_MARGIN = 0.05
 
 
 def test_ndcg_rewards_relevant_results_near_the_top():
@@ -300,6 +309,8 @@ def test_members_set_regression_guard_keeps_each_part_at_its_baseline(language, 
     baseline = MEMBERS_BASELINE[language][part]
     for measure in ("ndcg", "recall", "top_share", "said_so_share"):
         assert getattr(score, measure) >= baseline[measure] - MEMBERS_MARGIN, (measure, misses)
+    ceiling = MEMBERS_FALSE_ALARMS[language][part] + FALSE_ALARM_MARGIN
+    assert score.false_alarm_share <= ceiling, "says it may not have the answer too often"
 
 
 @pytest.mark.skipif(

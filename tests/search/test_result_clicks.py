@@ -169,21 +169,21 @@ def test_report_lists_searches_whose_chosen_result_sat_below_the_third(client, g
 
 @pytest.mark.django_db
 def test_report_lists_searches_that_ended_on_we_may_not_have_the_answer(client, guides, reader):
-    client.get("/nl/search/", {"q": "houtgraveur in Namen"})
-    client.get("/nl/search/", {"q": "houtgraveur in Namen"})
+    client.get("/nl/search/", {"q": "openingsuren houtgraveur in Namen"})
+    client.get("/nl/search/", {"q": "openingsuren houtgraveur in Namen"})
     client.get("/nl/search/", {"q": "houtgraveur"})
     client.force_login(reader)
 
     rows = report_rows(client, CANNOT_ANSWER)
 
-    assert rows == [["houtgraveur in namen", "nl", "2", "2"]]
+    assert rows == [["openingsuren houtgraveur in namen", "nl", "2", "2"]]
     assert SearchQueryLog.objects.get(query="houtgraveur").cannot_answer == 0
 
 
 @pytest.mark.django_db
 def test_editors_of_one_language_see_only_its_rows(client, guides):
-    client.get("/fr/search/", {"q": "xylographe à Namur"})
-    client.get("/nl/search/", {"q": "houtgraveur in Namen"})
+    client.get("/fr/search/", {"q": "horaires xylographe à Namur"})
+    client.get("/nl/search/", {"q": "openingsuren houtgraveur in Namen"})
     dutch_only = staff_user("translator", languages=["nl"])
     dutch_only.user_permissions.add(
         Permission.objects.get(codename="view_searchquerylog", content_type__app_label="search")
