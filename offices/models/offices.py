@@ -23,6 +23,7 @@ from portal.routing import PageRoutingMixin
 from portal.search_engines import share_image_url
 
 from ..opening_hours import Closure, Range, opening_state
+from ..search_text import teams_text
 from .booklet import WelcomeBookletPage
 
 OFFICE_TIME_ZONE = "Europe/Brussels"
@@ -101,7 +102,10 @@ class ContactPage(PageRoutingMixin, Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("teams_shown"),
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["offices.OfficePage"]
@@ -111,6 +115,10 @@ class ContactPage(PageRoutingMixin, Page):
         db_table = "home_contactpage"
         verbose_name = _("contact page")
         verbose_name_plural = _("contact pages")
+
+    def teams_shown(self):
+        """For the search index: the teams the page lists."""
+        return teams_text(Service.objects.filter(locale_id=self.locale_id))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -233,6 +241,7 @@ class OfficePage(PageRoutingMixin, Page):
         index.SearchField("intro"),
         index.SearchField("street_address"),
         index.SearchField("locality", boost=2),
+        index.SearchField("teams_shown"),
     ]
     override_translatable_fields = [
         SynchronizedField("postal_code"),
@@ -247,6 +256,10 @@ class OfficePage(PageRoutingMixin, Page):
         db_table = "home_officepage"
         verbose_name = _("office")
         verbose_name_plural = _("offices")
+
+    def teams_shown(self):
+        """For the search index: the teams this office handles, in its language."""
+        return teams_text(self.localized_services(), how_to_reach=False)
 
     @property
     def phone_link(self):
