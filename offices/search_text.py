@@ -2,8 +2,8 @@
 
 A member looks for the page by what they read on it: a team's name ('Facturation',
 'Ledenonthaal'), what the team handles, how best to reach it. Those come from the services,
-not from the page's fields, so without this 'service facturation' or 'ledenonthaal' would not
-find the page that lists the team and its phone number.
+not from the page's fields, so without this 'ledenonthaal' or 'dienst facturatie' would not
+find the pages that list the team and its phone number.
 
 The pages' headings ('Heures d'ouverture', 'Fermetures') are not indexed: every office shows
 them, so they would tell no office from another and outrank the news of an actual closure.

@@ -1,4 +1,4 @@
-"""Whether the first result answers a query that no page holds whole: its title names most of
+"""Whether the first result answers a query that no page holds whole: its title names half of
 what the member typed."""
 
 from .question_match import word_stems
@@ -9,7 +9,7 @@ from .question_match import word_stems
 TITLE_SHARE = 0.5
 
 
-def title_names_most_of(title, words):
+def title_names_the_query(title, words):
     """True when `title` holds at least TITLE_SHARE of `words`, compared as the FAQ questions'
     wording is (folded, first letters: 'fermeture' names 'fermés')."""
     typed = set(word_stems(" ".join(words)))

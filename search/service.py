@@ -28,7 +28,7 @@ from guides.models import (
 from portal.pages import current_pages, localize_pages
 
 from . import circuit_breaker
-from .answer_confidence import title_names_most_of
+from .answer_confidence import title_names_the_query
 from .backends import searching_in
 from .dictionaries import may_be_word
 from .highlight import query_stems
@@ -200,7 +200,7 @@ class PortalSearch:
         thing ('mot de passe oublié': each word is somewhere, never together).
 
         A sentence whose words are all on the portal, only not on one page, is not flagged: its
-        answer usually shows. Nor is a first result whose title names most of what was typed
+        answer usually shows. Nor is a first result whose title names half of what was typed
         ('kantoren dicht met kerst': "onze kantoren zijn dicht"): it answers, whatever word the
         portal lacks.
         """
@@ -209,7 +209,7 @@ class PortalSearch:
         if exact:
             return False
         words = significant_words(query, self.language)
-        if title_names_most_of(results[0].title, words):
+        if title_names_the_query(results[0].title, words):
             return False
         return len(words) < SENTENCE_WORDS or bool(self.words_found_nowhere(query))
 

@@ -1,5 +1,5 @@
 """Contact and office pages now also index the teams they show (offices.search_text): index the
-existing ones again, so 'service facturation' finds them without a full `update_index`."""
+existing ones again, so a team's name finds them without a full `update_index`."""
 
 from django.db import migrations
 

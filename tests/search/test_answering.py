@@ -379,7 +379,7 @@ def test_a_few_words_no_page_holds_together_say_so(client, content, language, qu
         ("en", "invoicing a client at Christmas"),
     ],
 )
-def test_a_first_result_whose_title_names_most_of_the_query_shows_no_warning(
+def test_a_first_result_whose_title_names_half_the_query_shows_no_warning(
     client, content, language, query
 ):
     # Christmas is nowhere on the portal, and the guide's title names the rest: it answers.
